@@ -1,0 +1,46 @@
+// cdkpp: the app, root of the construct tree, and the entry point that synthesizes it.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cdk/context.hpp"
+#include "cdk/stage.hpp"
+
+namespace cdk {
+
+class App : public Stage {
+ public:
+  explicit App(Context context = {});
+
+  Context& context() { return context_; }
+  const Context& context() const { return context_; }
+
+  // Files read while the tree was built (asset sources, context files): the synth step's
+  // dependencies, written to its depfile.
+  void record_input(const std::filesystem::path& file);
+  const std::vector<std::filesystem::path>& inputs() const { return inputs_; }
+
+  // Writes the cloud assembly to outdir. The new assembly is written beside outdir and swapped
+  // in whole, so a failure leaves the previous assembly as it was. Throws cdk::ValidationError
+  // listing every problem found.
+  void synth(const std::filesystem::path& outdir);
+
+ private:
+  Context context_;
+  std::vector<std::filesystem::path> inputs_;
+};
+
+// Reads a text file that the app depends on (inline code, a page), recording it as an input
+// of the synth step. Throws cdk::Error naming scope's path and the file when it cannot be read.
+std::string read_text_file(Construct& scope, const std::filesystem::path& file);
+
+// The main() of an app: parses the command line (--output, --context-file, -c key=value,
+// --depfile; CDK_OUTDIR and CDK_CONTEXT_JSON as set by the AWS CDK CLI), lets build() make the
+// tree, synthesizes it and returns the exit code. Errors are printed to stderr, exit code 1.
+int run_app(int argc, char** argv, const std::function<void(App&)>& build);
+
+}  // namespace cdk

@@ -1,0 +1,61 @@
+// cdkpp: a CloudFormation resource, with its properties given as values.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cdk/cfn_element.hpp"
+#include "cdk/value.hpp"
+
+namespace cdk {
+
+class CfnCondition;
+
+// DeletionPolicy and UpdateReplacePolicy values.
+enum class ResourcePolicy { delete_resource, retain, snapshot, retain_except_on_delete };
+
+std::string to_string(ResourcePolicy policy);
+
+class CfnResource : public CfnElement {
+ public:
+  // type is the CloudFormation type ("AWS::S3::Bucket"); properties is an object value.
+  CfnResource(Construct& scope, std::string_view id, std::string type, Value properties = Object{});
+
+  const std::string& type() const { return type_; }
+  const Object& properties() const { return properties_; }
+
+  // Adds the property, or replaces it where it is already set.
+  void set_property(std::string_view name, Value value);
+
+  // {"Ref": <logical id>} where used.
+  Value ref() const;
+  // {"Fn::GetAtt": [<logical id>, attribute]} where used.
+  Value get_att(std::string attribute) const;
+
+  // Deploy other before this resource (DependsOn); both must be in the same stack.
+  void add_depends_on(const CfnResource& other);
+  void set_deletion_policy(ResourcePolicy policy) { deletion_policy_ = policy; }
+  void set_update_replace_policy(ResourcePolicy policy) { update_replace_policy_ = policy; }
+  // Sets both policies, as the AWS CDK's applyRemovalPolicy does.
+  void apply_removal_policy(ResourcePolicy policy);
+  // Creates the resource only when the condition holds.
+  void set_condition(const CfnCondition& condition) { condition_ = &condition; }
+  // Adds an entry to the resource's Metadata.
+  void add_metadata(std::string key, Value value);
+
+  void render(RenderContext& context) const override;
+
+ private:
+  std::string type_;
+  Object properties_;
+  std::vector<const CfnResource*> depends_on_;
+  std::optional<ResourcePolicy> deletion_policy_;
+  std::optional<ResourcePolicy> update_replace_policy_;
+  const CfnCondition* condition_ = nullptr;
+  Object metadata_;
+};
+
+}  // namespace cdk

@@ -1,0 +1,76 @@
+// cdkpp: the app and its synthesis into a cloud assembly.
+// SPDX-License-Identifier: Apache-2.0
+#include "cdk/app.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "cdk/errors.hpp"
+#include "synthesis.hpp"
+
+namespace cdk {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Folders left by synths that were killed half way; a new synth removes them.
+void remove_stale_staging(const fs::path& target) {
+  const std::string prefix = "." + target.filename().string() + ".staging-";
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(target.parent_path(), error)) {
+    if (entry.path().filename().string().starts_with(prefix)) fs::remove_all(entry.path(), error);
+  }
+}
+
+}  // namespace
+
+App::App(Context context) : Stage(StageProps{}), context_(std::move(context)) {}
+
+void App::record_input(const fs::path& file) {
+  const fs::path absolute = fs::absolute(file).lexically_normal();
+  if (std::find(inputs_.begin(), inputs_.end(), absolute) == inputs_.end()) {
+    inputs_.push_back(absolute);
+  }
+}
+
+void App::synth(const fs::path& outdir) {
+  std::vector<std::string> problems = detail::prepare_app(*this);
+  if (!problems.empty()) throw ValidationError(std::move(problems));
+
+  const fs::path target = fs::absolute(outdir).lexically_normal();
+  const fs::path parent = target.parent_path();
+  std::error_code error;
+  fs::create_directories(parent, error);
+  if (error) {
+    throw Error(fmt::format("cannot create '{}': {}", parent.string(), error.message()));
+  }
+  remove_stale_staging(target);
+
+  const fs::path staged =
+      parent / fmt::format(".{}.staging-{}", target.filename().string(), ::getpid());
+  try {
+    detail::write_assembly(*this, staged);
+    detail::swap_into_place(staged, target);
+  } catch (...) {
+    fs::remove_all(staged, error);
+    throw;
+  }
+}
+
+std::string read_text_file(Construct& scope, const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw Error(fmt::format("{}: cannot read '{}': {}", scope.describe(), file.string(),
+                            std::strerror(errno)));
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  if (auto* app = dynamic_cast<App*>(&scope.root())) app->record_input(file);
+  return text.str();
+}
+
+}  // namespace cdk

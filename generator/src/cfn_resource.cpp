@@ -1,0 +1,120 @@
+// cdkpp: CloudFormation resources.
+// SPDX-License-Identifier: Apache-2.0
+#include "cdk/cfn_resource.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "cdk/app.hpp"
+#include "cdk/cfn_condition.hpp"
+#include "cdk/errors.hpp"
+#include "cdk/names.hpp"
+#include "cdk/stack.hpp"
+
+namespace cdk {
+namespace {
+
+// Path metadata is on unless the context turns it off, as under the AWS CDK CLI.
+bool path_metadata_enabled(const Construct& construct) {
+  const auto* app = dynamic_cast<const App*>(&construct.root());
+  if (app == nullptr) return true;
+  return app->context().try_get_bool("aws:cdk:enable-path-metadata").value_or(true);
+}
+
+}  // namespace
+
+std::string to_string(ResourcePolicy policy) {
+  switch (policy) {
+    case ResourcePolicy::delete_resource:
+      return "Delete";
+    case ResourcePolicy::retain:
+      return "Retain";
+    case ResourcePolicy::snapshot:
+      return "Snapshot";
+    case ResourcePolicy::retain_except_on_delete:
+      return "RetainExceptOnDelete";
+  }
+  return "Delete";
+}
+
+CfnResource::CfnResource(Construct& scope, std::string_view id, std::string type,
+                         Value properties)
+    : CfnElement(scope, id), type_(std::move(type)) {
+  if (type_.empty()) {
+    throw Error(fmt::format("'{}': a resource type must not be empty", path()));
+  }
+  if (!properties.is_null()) {
+    if (!properties.is_object()) {
+      throw Error(fmt::format("'{}': the properties of a {} must be an object, got {}", path(),
+                              type_, properties.describe()));
+    }
+    properties_ = properties.as_object();
+  }
+}
+
+void CfnResource::set_property(std::string_view name, Value value) {
+  for (auto& [key, existing] : properties_) {
+    if (key == name) {
+      existing = std::move(value);
+      return;
+    }
+  }
+  properties_.emplace_back(std::string(name), std::move(value));
+}
+
+Value CfnResource::ref() const { return Value(Reference{Reference::Kind::ref, this, nullptr, ""}); }
+
+Value CfnResource::get_att(std::string attribute) const {
+  return Value(Reference{Reference::Kind::get_att, this, nullptr, std::move(attribute)});
+}
+
+void CfnResource::add_depends_on(const CfnResource& other) {
+  if (&other.stack() != &stack()) {
+    throw Error(fmt::format("'{}': cannot depend on '{}' of another stack; add a stack "
+                            "dependency instead",
+                            path(), other.path()));
+  }
+  if (std::find(depends_on_.begin(), depends_on_.end(), &other) == depends_on_.end()) {
+    depends_on_.push_back(&other);
+  }
+}
+
+void CfnResource::apply_removal_policy(ResourcePolicy policy) {
+  deletion_policy_ = policy;
+  update_replace_policy_ = policy;
+}
+
+void CfnResource::add_metadata(std::string key, Value value) {
+  metadata_.emplace_back(std::move(key), std::move(value));
+}
+
+void CfnResource::render(RenderContext& context) const {
+  Json body = Json::object();
+  body["Type"] = type_;
+  if (!properties_.empty()) body["Properties"] = context.resolve(Value(properties_));
+
+  if (!depends_on_.empty()) {
+    std::vector<const CfnResource*> sorted = depends_on_;
+    std::sort(sorted.begin(), sorted.end(), [](const CfnResource* a, const CfnResource* b) {
+      return names::locale_less(a->path(), b->path());
+    });
+    Json depends_on = Json::array();
+    for (const CfnResource* dependency : sorted) depends_on.push_back(dependency->logical_id());
+    body["DependsOn"] = std::move(depends_on);
+  }
+
+  if (update_replace_policy_) body["UpdateReplacePolicy"] = to_string(*update_replace_policy_);
+  if (deletion_policy_) body["DeletionPolicy"] = to_string(*deletion_policy_);
+
+  Object metadata;
+  if (path_metadata_enabled(*this)) metadata.emplace_back("aws:cdk:path", path());
+  metadata.insert(metadata.end(), metadata_.begin(), metadata_.end());
+  if (!metadata.empty()) body["Metadata"] = context.resolve(Value(std::move(metadata)));
+
+  if (condition_ != nullptr) body["Condition"] = context.resolve(fn::condition(*condition_))["Condition"];
+
+  context.add("Resources", logical_id(), std::move(body));
+}
+
+}  // namespace cdk

@@ -1,0 +1,109 @@
+// cdkpp: the construct tree.
+// SPDX-License-Identifier: Apache-2.0
+#include "cdk/construct.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "cdk/errors.hpp"
+
+namespace cdk {
+
+std::string sanitize_construct_id(std::string_view id) {
+  std::string result;
+  for (char c : id) {
+    if (c == '/') {
+      result += "--";
+    } else {
+      result.push_back(c);
+    }
+  }
+  return result;
+}
+
+Construct::Construct(std::string_view id) : id_(id) {}
+
+Construct::Construct(Construct& scope, std::string_view id)
+    : scope_(&scope), id_(sanitize_construct_id(id)) {
+  if (id_.empty()) {
+    throw Error(fmt::format("{}: a construct id must not be empty", scope.describe()));
+  }
+  if (scope.try_find_child(id_) != nullptr) {
+    throw Error(fmt::format("{}: there is already a construct with id '{}' here",
+                            scope.describe(), id_));
+  }
+  scope.children_.push_back(this);
+}
+
+Construct::~Construct() {
+  destroying_ = true;
+  owned_.clear();
+  if (scope_ != nullptr && !scope_->destroying_) scope_->detach_child(this);
+}
+
+void Construct::detach_child(const Construct* child) {
+  children_.erase(std::remove(children_.begin(), children_.end(), child), children_.end());
+}
+
+std::string Construct::path() const {
+  std::string result;
+  for (const Construct* c : scopes()) {
+    if (c->scope_ == nullptr) continue;
+    if (!result.empty()) result.push_back('/');
+    result += c->id_;
+  }
+  return result;
+}
+
+std::vector<const Construct*> Construct::scopes() const {
+  std::vector<const Construct*> chain;
+  for (const Construct* c = this; c != nullptr; c = c->scope_) chain.push_back(c);
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+const Construct& Construct::root() const {
+  const Construct* c = this;
+  while (c->scope_ != nullptr) c = c->scope_;
+  return *c;
+}
+
+Construct& Construct::root() {
+  Construct* c = this;
+  while (c->scope_ != nullptr) c = c->scope_;
+  return *c;
+}
+
+Construct* Construct::try_find_child(std::string_view id) const {
+  for (Construct* child : children_) {
+    if (child->id_ == id) return child;
+  }
+  return nullptr;
+}
+
+Construct& Construct::find_child(std::string_view id) const {
+  if (Construct* child = try_find_child(id)) return *child;
+  throw Error(fmt::format("{}: no child with id '{}'", describe(), id));
+}
+
+std::vector<Construct*> Construct::find_all() {
+  std::vector<Construct*> result{this};
+  for (Construct* child : children_) {
+    auto below = child->find_all();
+    result.insert(result.end(), below.begin(), below.end());
+  }
+  return result;
+}
+
+std::vector<const Construct*> Construct::find_all() const {
+  auto all = const_cast<Construct*>(this)->find_all();
+  return {all.begin(), all.end()};
+}
+
+std::string Construct::describe() const {
+  if (scope_ == nullptr) return "the app";
+  return "'" + path() + "'";
+}
+
+}  // namespace cdk

@@ -1,0 +1,150 @@
+// cdkpp: the default synthesizer's bootstrap conventions.
+// SPDX-License-Identifier: Apache-2.0
+#include "default_synthesizer.hpp"
+
+#include <fmt/format.h>
+
+#include "cdk/app.hpp"
+#include "cdk/cfn_condition.hpp"
+#include "cdk/cfn_parameter.hpp"
+#include "hashing.hpp"
+#include "synthesis.hpp"
+
+namespace cdk::detail {
+namespace {
+
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+// Fills the placeholders the stack's environment knows; ${AWS::Partition} is always left for
+// the deploying tools, as are the account and region of an environment-agnostic stack.
+std::string specialize(std::string text, const Stack& stack, const std::string& qualifier) {
+  replace_all(text, "${Qualifier}", qualifier);
+  if (stack.environment().account) replace_all(text, "${AWS::AccountId}", *stack.environment().account);
+  if (stack.environment().region) replace_all(text, "${AWS::Region}", *stack.environment().region);
+  return text;
+}
+
+std::string role_arn(const char* role) {
+  return fmt::format(
+      "arn:${{AWS::Partition}}:iam::${{AWS::AccountId}}:role/cdk-${{Qualifier}}-{}-role-"
+      "${{AWS::AccountId}}-${{AWS::Region}}",
+      role);
+}
+
+}  // namespace
+
+std::string bootstrap_qualifier(const Stack& stack) {
+  if (const auto* app = dynamic_cast<const App*>(&stack.root())) {
+    if (auto qualifier = app->context().try_get_string("@aws-cdk/core:bootstrapQualifier")) {
+      return *qualifier;
+    }
+  }
+  return kDefaultQualifier;
+}
+
+BootstrapNames bootstrap_names(const Stack& stack, const std::string& qualifier) {
+  auto s = [&](std::string text) { return specialize(std::move(text), stack, qualifier); };
+  return BootstrapNames{
+      .deploy_role_arn = s(role_arn("deploy")),
+      .cloudformation_execution_role_arn = s(role_arn("cfn-exec")),
+      .file_publishing_role_arn = s(role_arn("file-publishing")),
+      .lookup_role_arn = s(role_arn("lookup")),
+      .assets_bucket = s("cdk-${Qualifier}-assets-${AWS::AccountId}-${AWS::Region}"),
+      .version_parameter = s("/cdk-bootstrap/${Qualifier}/version"),
+  };
+}
+
+void add_bootstrap_elements(Stack& stack) {
+  const BootstrapNames names = bootstrap_names(stack, bootstrap_qualifier(stack));
+
+  if (stack.try_find_child("BootstrapVersion") == nullptr) {
+    stack.add<CfnParameter>(
+        "BootstrapVersion",
+        CfnParameterProps{
+            .type = "AWS::SSM::Parameter::Value<String>",
+            .default_value = Value(names.version_parameter),
+            .description = "Version of the CDK Bootstrap resources in this environment, "
+                           "automatically retrieved from SSM Parameter Store. [cdk:skip]"});
+  }
+
+  if (stack.try_find_child("CheckBootstrapVersion") == nullptr) {
+    auto& parameter = dynamic_cast<CfnParameter&>(stack.find_child("BootstrapVersion"));
+    List old_versions;
+    for (int v = 1; v < kRequiredBootstrapVersion; ++v) old_versions.emplace_back(std::to_string(v));
+    Value contains(Intrinsic{"Fn::Contains", std::make_shared<const Value>(List{
+                                                 Value(std::move(old_versions)), parameter.value()})});
+    stack.add<CfnRule>(
+        "CheckBootstrapVersion",
+        std::vector<RuleAssertion>{
+            {fn::not_(contains),
+             fmt::format("CDK bootstrap stack version {} required. Please run 'cdk bootstrap' "
+                         "with a recent version of the CDK CLI.",
+                         kRequiredBootstrapVersion)}});
+  }
+}
+
+Json stack_artifact_properties(const Stack& stack, const std::string& template_hash) {
+  const BootstrapNames names = bootstrap_names(stack, bootstrap_qualifier(stack));
+
+  Json properties = Json::object();
+  properties["templateFile"] = stack.template_file();
+  properties["terminationProtection"] = stack.termination_protection();
+  properties["validateOnSynth"] = false;
+  properties["assumeRoleArn"] = names.deploy_role_arn;
+  properties["cloudFormationExecutionRoleArn"] = names.cloudformation_execution_role_arn;
+  properties["stackTemplateAssetObjectUrl"] =
+      fmt::format("s3://{}/{}.json", names.assets_bucket, template_hash);
+  properties["requiresBootstrapStackVersion"] = kRequiredBootstrapVersion;
+  properties["bootstrapStackVersionSsmParameter"] = names.version_parameter;
+  properties["additionalDependencies"] = Json::array({stack.artifact_id() + ".assets"});
+  properties["lookupRole"] = {
+      {"arn", names.lookup_role_arn},
+      {"requiresBootstrapStackVersion", kLookupRoleBootstrapVersion},
+      {"bootstrapStackVersionSsmParameter", names.version_parameter}};
+  if (stack.stack_name() != stack.artifact_id()) properties["stackName"] = stack.stack_name();
+  return properties;
+}
+
+Json stack_asset_manifest(const Stack& stack, const std::string& template_hash) {
+  const BootstrapNames names = bootstrap_names(stack, bootstrap_qualifier(stack));
+  const Environment& env = stack.environment();
+
+  Json destination = Json::object();
+  destination["bucketName"] = names.assets_bucket;
+  destination["objectKey"] = template_hash + ".json";
+  if (env.region) destination["region"] = *env.region;
+  destination["assumeRoleArn"] = names.file_publishing_role_arn;
+
+  // Destination ids carry a hash of the destination, as current AWS CDK versions write them.
+  const std::string destination_id =
+      fmt::format("{}-{}-{}", env.account.value_or("current_account"),
+                  env.region.value_or("current_region"),
+                  sha256_hex(to_json_text(destination, 0)).substr(0, 8));
+
+  Json asset = Json::object();
+  asset["displayName"] = stack.stack_name() + " Template";
+  asset["source"] = {{"path", stack.template_file()}, {"packaging", "file"}};
+  asset["destinations"] = {{destination_id, destination}};
+
+  Json manifest = Json::object();
+  manifest["version"] = kSchemaVersion;
+  manifest["files"] = {{template_hash, asset}};
+  manifest["dockerImages"] = Json::object();
+  return manifest;
+}
+
+Json asset_manifest_artifact(const Stack& stack) {
+  const BootstrapNames names = bootstrap_names(stack, bootstrap_qualifier(stack));
+  Json artifact = Json::object();
+  artifact["type"] = "cdk:asset-manifest";
+  artifact["properties"] = {{"file", stack.artifact_id() + ".assets.json"},
+                            {"requiresBootstrapStackVersion", kRequiredBootstrapVersion},
+                            {"bootstrapStackVersionSsmParameter", names.version_parameter}};
+  return artifact;
+}
+
+}  // namespace cdk::detail

@@ -1,0 +1,187 @@
+// cdkpp: renders a stack's template, resolving every value in the stack that uses it.
+// SPDX-License-Identifier: Apache-2.0
+#include <fmt/format.h>
+
+#include "cdk/cfn_output.hpp"
+#include "cdk/errors.hpp"
+#include "cdk/names.hpp"
+#include "synthesis.hpp"
+
+namespace cdk::detail {
+namespace {
+
+constexpr std::size_t kMaxExportNameLength = 255;
+
+const Stack& producer_of(const Reference& reference) {
+  return reference.kind == Reference::Kind::scoped_pseudo ? *reference.stack
+                                                          : reference.target->stack();
+}
+
+// The reference as written inside its own stack.
+Json render_local(const Reference& reference) {
+  switch (reference.kind) {
+    case Reference::Kind::ref:
+      return {{"Ref", reference.target->logical_id()}};
+    case Reference::Kind::get_att:
+      return {{"Fn::GetAtt", {reference.target->logical_id(), reference.name}}};
+    case Reference::Kind::scoped_pseudo:
+      return {{"Ref", reference.name}};
+    case Reference::Kind::logical_id:
+      return reference.target->logical_id();
+  }
+  return nullptr;
+}
+
+// The AWS CDK's export name: "<stack name>:<logical ID of the output>", with the local part
+// cut from the left so that the whole stays within 255 characters.
+std::string export_name_for(const Stack& producer, const std::string& output_id) {
+  const std::string prefix = producer.stack_name() + ":";
+  std::string local = names::make_unique_id({"Exports", output_id});
+  const std::size_t room = kMaxExportNameLength > prefix.size()
+                               ? kMaxExportNameLength - prefix.size()
+                               : 0;
+  if (local.size() > room) local = local.substr(local.size() - room);
+  return prefix + local;
+}
+
+std::string environment_problem(const Stack& consumer, const Stack& producer,
+                                 const Value& value) {
+  const Environment& a = consumer.environment();
+  const Environment& b = producer.environment();
+  const char* what = nullptr;
+  if (a.account.value_or("unknown-account") != b.account.value_or("unknown-account")) {
+    what = "account";
+  } else if (a.region.value_or("unknown-region") != b.region.value_or("unknown-region")) {
+    what = "environment";
+  }
+  if (what == nullptr) return "";
+  return fmt::format(
+      "stack '{}' ({}) cannot reference {} in stack '{}' ({}): cross-stack references are only "
+      "supported for stacks deployed to the same {}",
+      consumer.path(), a.to_uri(), value.describe(), producer.path(), b.to_uri(), what);
+}
+
+class StackRenderer : public RenderContext {
+ public:
+  StackRenderer(const Stack& stack, std::vector<std::string>& problems)
+      : stack_(stack), problems_(problems) {}
+
+  Json resolve(const Value& value) override {
+    struct Visitor {
+      StackRenderer& self;
+      const Value& value;
+      Json operator()(std::monostate) const { return nullptr; }
+      Json operator()(bool b) const { return b; }
+      Json operator()(std::int64_t i) const { return i; }
+      Json operator()(double d) const { return d; }
+      Json operator()(const std::string& s) const { return s; }
+      Json operator()(const std::shared_ptr<const List>& list) const {
+        Json array = Json::array();
+        for (const Value& item : *list) array.push_back(self.resolve(item));
+        return array;
+      }
+      Json operator()(const std::shared_ptr<const Object>& object) const {
+        Json result = Json::object();
+        for (const auto& [key, item] : *object) result[key] = self.resolve(item);
+        return result;
+      }
+      Json operator()(const std::shared_ptr<const Reference>& reference) const {
+        return self.resolve_reference(*reference, value);
+      }
+      Json operator()(const std::shared_ptr<const Intrinsic>& call) const {
+        return {{call->name, self.resolve(*call->argument)}};
+      }
+    };
+    return std::visit(Visitor{*this, value}, value.data());
+  }
+
+  void add(std::string_view section, const std::string& logical_id, Json body) override {
+    Json& entries = template_[std::string(section)];
+    if (entries.contains(logical_id)) {
+      problems_.push_back(fmt::format("stack '{}': section '{}' already contains '{}'",
+                                      stack_.path(), section, logical_id));
+      return;
+    }
+    entries[logical_id] = std::move(body);
+  }
+
+  Json take() { return std::move(template_); }
+
+ private:
+  Json resolve_reference(const Reference& reference, const Value& value) {
+    const Stack& producer = producer_of(reference);
+    if (&producer == &stack_) return render_local(reference);
+
+    if (reference.kind == Reference::Kind::logical_id) {
+      problems_.push_back(fmt::format("stack '{}' cannot use the {} of another stack",
+                                      stack_.path(), value.describe()));
+      return nullptr;
+    }
+    if (&producer.root() != &stack_.root()) {
+      problems_.push_back(fmt::format(
+          "stack '{}' cannot reference {}: the stacks belong to different apps", stack_.path(),
+          value.describe()));
+      return nullptr;
+    }
+    if (std::string problem = environment_problem(stack_, producer, value); !problem.empty()) {
+      problems_.push_back(problem);
+      return nullptr;
+    }
+    return import_from(const_cast<Stack&>(producer), reference, value);
+  }
+
+  // Exports the value from the producer (once per value) and imports it here.
+  Json import_from(Stack& producer, const Reference& reference, const Value& value) {
+    try {
+      const_cast<Stack&>(stack_).add_dependency(
+          producer, fmt::format("{} -> {}", stack_.path(), value.describe()));
+    } catch (const Error& e) {
+      problems_.push_back(e.what());
+      return nullptr;
+    }
+
+    Construct* exports = producer.try_find_child("Exports");
+    if (exports == nullptr) exports = &producer.add<Construct>("Exports");
+    const std::string output_id = "Output" + to_json_text(render_local(reference), 0);
+    const std::string export_name = export_name_for(producer, output_id);
+    if (exports->try_find_child(sanitize_construct_id(output_id)) == nullptr) {
+      exports->add<CfnOutput>(output_id, CfnOutputProps{.value = value,
+                                                        .export_name = Value(export_name)});
+    }
+    return {{"Fn::ImportValue", export_name}};
+  }
+
+  const Stack& stack_;
+  std::vector<std::string>& problems_;
+  Json template_ = Json::object();
+};
+
+}  // namespace
+
+Json render_template(const Stack& stack, std::vector<std::string>& problems) {
+  StackRenderer renderer(stack, problems);
+  for (const CfnElement* element : stack_elements(stack)) {
+    try {
+      element->render(renderer);
+    } catch (const Error& e) {
+      problems.push_back(fmt::format("'{}': {}", element->path(), e.what()));
+    }
+  }
+  Json sections = renderer.take();
+
+  Json document = Json::object();
+  if (!stack.description().empty()) document["Description"] = stack.description();
+  for (auto& [key, section] : sections.items()) document[key] = std::move(section);
+  return document;
+}
+
+}  // namespace cdk::detail
+
+namespace cdk::detail {
+
+Json resolve_in_stack(const Stack& stack, const Value& value, std::vector<std::string>& problems) {
+  StackRenderer renderer(stack, problems);
+  return renderer.resolve(value);
+}
+
+}  // namespace cdk::detail

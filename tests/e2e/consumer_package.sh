@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs cdkpp from a build tree, then configures, builds and synthesizes a consumer project
+# that finds it with find_package(cdkpp).
+#   consumer_package.sh <cdkpp build dir> <consumer source dir> <work dir>
+set -euo pipefail
+build=$1 consumer=$2 work=$3
+rm -rf "$work"
+cmake --install "$build" --prefix "$work/prefix"
+cmake -S "$consumer" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" \
+  -DCONSUMER_BUCKET_NAME=from-the-cache
+cmake --build "$work/build"
+template="$work/build/cdk.out/Consumer.template.json"
+grep -q '"BucketName": "from-the-cache"' "$template" || { echo "FAIL: $template"; exit 1; }
+echo "ok: the consumer synthesized $template"

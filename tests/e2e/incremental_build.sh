@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Drives a copy of the repository as a user would, with the sandbox preset, and checks what
+# each build does: the first synthesizes, a second does nothing, touching one bounded context
+# recompiles only it and re-synthesizes, touching the Lambda source re-synthesizes only, a
+# changed preset value re-synthesizes, and a bad one fails naming the variable while the
+# previous assembly stays as it was.
+#
+#   incremental_build.sh <repository> <work dir>
+set -euo pipefail
+
+repo=$1 work=$2
+rm -rf "$work"
+mkdir -p "$work/src"
+for item in CMakeLists.txt CMakePresets.json app.cpp cmake generator service toolchain; do
+  cp -a "$repo/$item" "$work/src/"
+done
+cd "$work/src"
+unset CDK_DEFAULT_ACCOUNT CDK_DEFAULT_REGION
+
+fail() { echo "FAIL: $*"; exit 1; }
+build() { cmake --build --preset sandbox --target synth 2>&1 | tee "$work/last-build.log"; }
+assembly=build/sandbox/cdk.out
+fingerprint() { (cd "$assembly" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+
+echo "== configure and first build"
+cmake --preset sandbox -DCDKPP_BUILD_TESTS=OFF >/dev/null
+build >/dev/null
+grep -q "Synthesizing app" "$work/last-build.log" || fail "the first build did not synthesize"
+[ -f "$assembly/manifest.json" ] || fail "no manifest after the first build"
+
+echo "== a second build with nothing changed"
+build
+grep -q "ninja: no work to do." "$work/last-build.log" || fail "the no-op build did work"
+
+echo "== touching the admin console's hosting"
+touch service/admin_console/hosting.cpp
+build
+grep -q "admin_console/hosting.cpp.o" "$work/last-build.log" || fail "hosting.cpp not recompiled"
+if grep -q "user_management/" "$work/last-build.log"; then
+  fail "the user management context was recompiled"
+fi
+grep -q "Synthesizing app" "$work/last-build.log" || fail "no new synth after the change"
+
+echo "== touching the Lambda source, which the synth reads"
+touch service/user_management/api/app.py
+build
+grep -q "Synthesizing app" "$work/last-build.log" || fail "no synth after app.py changed"
+if grep -q "Building CXX" "$work/last-build.log"; then fail "C++ recompiled for app.py"; fi
+
+echo "== a changed preset value"
+cmake --preset sandbox -DCDKPP_USER_MANAGEMENT_LAMBDA_RESERVED_CONCURRENCY=3 >/dev/null
+build
+grep -q "Synthesizing app" "$work/last-build.log" || fail "no synth after the value changed"
+grep -q '"ReservedConcurrentExecutions": 3' "$assembly"/*UserManagement.template.json ||
+  fail "the new reserved concurrency is not in the template"
+
+echo "== a bad preset value"
+before=$(fingerprint)
+cmake --preset sandbox -DCDKPP_USER_MANAGEMENT_LAMBDA_RESERVED_CONCURRENCY=three >/dev/null
+if build; then fail "the build with a bad preset value succeeded"; fi
+grep -q "CMake cache variable CDKPP_USER_MANAGEMENT_LAMBDA_RESERVED_CONCURRENCY" \
+  "$work/last-build.log" || fail "the error does not name the cache variable"
+[ "$(fingerprint)" = "$before" ] || fail "the failed synth changed the previous assembly"
+
+echo "ok: incremental builds behave"

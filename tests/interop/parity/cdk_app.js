@@ -1,0 +1,87 @@
+// Throwaway: reference cloud assembly synthesized by the real aws-cdk-lib.
+const path = require('path');
+const NM = '/work/main/node_modules';
+const cdk = require(path.join(NM, 'aws-cdk-lib'));
+const { Construct } = require(path.join(NM, 'constructs'));
+
+const outdir = process.argv[2] || '/tmp/cdkref/cdk.out';
+// The CLI disables creation stack traces unless --debug; 'traces' keeps them.
+const traces = process.argv[3] === 'traces';
+const app = new cdk.App({
+  outdir,
+  analyticsReporting: false,
+  context: {
+    'aws:cdk:enable-path-metadata': true,
+    ...(traces ? {} : {
+      'aws:cdk:disable-stack-trace': true,
+      'aws:cdk:disable-creation-stack-traces': true,
+    }),
+  },
+});
+
+// --- stack 1
+const um = new cdk.Stack(app, 'MyApp-Service-Sandbox-UserManagement');
+const ingress = new Construct(um, 'Ingress');
+const api = new cdk.CfnResource(ingress, 'Api', {
+  type: 'AWS::ApiGatewayV2::Api',
+  properties: { Name: 'x', ProtocolType: 'HTTP' },
+});
+const endpoint = `https://${api.ref}.execute-api.${um.region}.${um.urlSuffix}/`;
+new cdk.CfnOutput(um, 'APIEndpoint', { value: endpoint });
+
+// --- stack 2
+const ac = new cdk.Stack(app, 'MyApp-Service-Sandbox-AdminConsole');
+const hosting = new Construct(ac, 'Hosting');
+const bucketScope = new Construct(hosting, 'Bucket');
+const param = new cdk.CfnParameter(ac, 'Stage', { type: 'String', default: 'sandbox' });
+const cond = new cdk.CfnCondition(ac, 'IsProd', {
+  expression: cdk.Fn.conditionEquals(param.valueAsString, 'prod'),
+});
+const mapping = new cdk.CfnMapping(hosting, 'RegionMap', {
+  mapping: { 'eu-west-1': { Short: 'euw1' }, 'us-east-1': { Short: 'use1' } },
+});
+const bucket = new cdk.CfnResource(bucketScope, 'Resource', {
+  type: 'AWS::S3::Bucket',
+  properties: {
+    Tags: [
+      { Key: 'endpoint', Value: endpoint },
+      { Key: 'short', Value: mapping.findInMap(ac.region, 'Short') },
+    ],
+  },
+});
+bucket.cfnOptions.condition = cond;
+
+// --- toolchain stack with a stage
+const tc = new cdk.Stack(app, 'MyApp-Toolchain-Management', {
+  env: { account: '111111111111', region: 'eu-west-1' },
+});
+const a = new cdk.CfnResource(tc, 'ArtifactBucket', { type: 'AWS::S3::Bucket' });
+a.applyRemovalPolicy(cdk.RemovalPolicy.RETAIN);
+const b = new cdk.CfnResource(tc, 'Queue', { type: 'AWS::SQS::Queue' });
+b.addResourceDependency ? b.addResourceDependency(a) : b.addDependency(a);
+b.cfnOptions.deletionPolicy = cdk.CfnDeletionPolicy.DELETE;
+
+const dp = new Construct(tc, 'DeploymentPipeline');
+const cp = new Construct(dp, 'CodePipeline');
+const prod = new cdk.Stage(cp, 'Production', {
+  env: { account: '222222222222', region: 'eu-west-1' },
+});
+const pum = new cdk.Stack(prod, 'MyApp-Service-Production-UserManagement', {
+  stackName: 'MyApp-Service-Production-UserManagement',
+});
+const papi = new cdk.CfnResource(new Construct(pum, 'Ingress'), 'Api', {
+  type: 'AWS::ApiGatewayV2::Api',
+  properties: { Name: 'x', ProtocolType: 'HTTP' },
+});
+const pac = new cdk.Stack(prod, 'MyApp-Service-Production-AdminConsole', {
+  stackName: 'MyApp-Service-Production-AdminConsole',
+});
+new cdk.CfnResource(new Construct(new Construct(pac, 'Hosting'), 'Bucket'), 'Resource', {
+  type: 'AWS::S3::Bucket',
+  properties: {
+    Tags: [{ Key: 'api', Value: papi.getAtt('ApiEndpoint') }, { Key: 'id', Value: papi.ref }],
+  },
+});
+
+app.synth();
+console.log('synthesized to', outdir);
