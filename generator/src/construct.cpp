@@ -30,8 +30,8 @@ Construct::Construct(Construct& scope, std::string_view id)
     throw Error(fmt::format("{}: a construct id must not be empty", scope.describe()));
   }
   if (scope.try_find_child(id_) != nullptr) {
-    throw Error(fmt::format("{}: there is already a construct with id '{}' here",
-                            scope.describe(), id_));
+    throw Error(fmt::format("{}: duplicate construct id '{}': '{}' already exists",
+                            scope.describe(), id_, scope.try_find_child(id_)->path()));
   }
   scope.children_.push_back(this);
 }

@@ -27,7 +27,12 @@ std::string show(const Json& value) {
 }  // namespace
 
 void Context::set(std::string key, Json value, std::string source) {
-  if (!source.empty()) sources_[key] = std::move(source);
+  // A new value brings its own source, or none: the old one would name the wrong origin.
+  if (source.empty()) {
+    sources_.erase(key);
+  } else {
+    sources_[key] = std::move(source);
+  }
   values_[std::move(key)] = std::move(value);
 }
 
@@ -51,9 +56,14 @@ void Context::load_file(const std::filesystem::path& file) {
   const Json& values = annotated ? document["context"] : document;
   const Json sources = annotated && document.contains("sources") ? document["sources"] : Json();
   for (const auto& [key, value] : values.items()) {
-    std::string source = fmt::format("context file '{}'", file.string());
-    if (sources.is_object() && sources.contains(key)) source = sources[key].get<std::string>();
-    set(key, value, std::move(source));
+    set(key, value, fmt::format("context file '{}'", file.string()));
+  }
+  // Sources are kept for keys without a value too: the error for a missing value then says
+  // where it should have come from.
+  if (sources.is_object()) {
+    for (const auto& [key, source] : sources.items()) {
+      if (source.is_string()) sources_[key] = source.get<std::string>();
+    }
   }
 }
 
@@ -108,7 +118,11 @@ std::int64_t Context::get_int(std::string_view key, std::int64_t min, std::int64
   if (value == nullptr) get_string(key);
 
   std::int64_t result = 0;
-  if (value->is_number_integer()) {
+  if (value->is_number_unsigned() &&
+      value->get<std::uint64_t>() >
+          static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+    fail(key, *value, "an integer");
+  } else if (value->is_number_integer()) {
     result = value->get<std::int64_t>();
   } else if (value->is_string()) {
     const std::string& text = value->get_ref<const std::string&>();

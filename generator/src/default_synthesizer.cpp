@@ -7,6 +7,7 @@
 #include "cdk/app.hpp"
 #include "cdk/cfn_condition.hpp"
 #include "cdk/cfn_parameter.hpp"
+#include "cdk/errors.hpp"
 #include "hashing.hpp"
 #include "synthesis.hpp"
 
@@ -58,10 +59,26 @@ BootstrapNames bootstrap_names(const Stack& stack, const std::string& qualifier)
   };
 }
 
+namespace {
+
+// The child with the id when it is a T (added by an earlier run), nullptr when there is none;
+// throws the duplicate-id error when the user took the id for another construct.
+template <class T>
+T* existing_bootstrap_element(Stack& stack, std::string_view id) {
+  Construct* existing = stack.try_find_child(id);
+  if (existing == nullptr) return nullptr;
+  if (auto* element = dynamic_cast<T*>(existing)) return element;
+  throw Error(fmt::format("{}: duplicate construct id '{}': '{}' already exists, and the default "
+                          "synthesizer needs the id for its bootstrap version check",
+                          stack.describe(), id, existing->path()));
+}
+
+}  // namespace
+
 void add_bootstrap_elements(Stack& stack) {
   const BootstrapNames names = bootstrap_names(stack, bootstrap_qualifier(stack));
 
-  if (stack.try_find_child("BootstrapVersion") == nullptr) {
+  if (existing_bootstrap_element<CfnParameter>(stack, "BootstrapVersion") == nullptr) {
     stack.add<CfnParameter>(
         "BootstrapVersion",
         CfnParameterProps{
@@ -71,7 +88,7 @@ void add_bootstrap_elements(Stack& stack) {
                            "automatically retrieved from SSM Parameter Store. [cdk:skip]"});
   }
 
-  if (stack.try_find_child("CheckBootstrapVersion") == nullptr) {
+  if (existing_bootstrap_element<CfnRule>(stack, "CheckBootstrapVersion") == nullptr) {
     auto& parameter = dynamic_cast<CfnParameter&>(stack.find_child("BootstrapVersion"));
     List old_versions;
     for (int v = 1; v < kRequiredBootstrapVersion; ++v) old_versions.emplace_back(std::to_string(v));

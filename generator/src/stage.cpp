@@ -50,6 +50,7 @@ Stage::Stage(Construct& scope, std::string_view id, StageProps props)
 }
 
 std::string Stage::artifact_id() const {
+  if (scope() == nullptr) return "";  // the app is the root assembly, not a nested one
   std::string name;
   for (char c : path()) name.push_back(c == '/' ? '-' : c);
   const auto first = name.find_first_not_of('-');

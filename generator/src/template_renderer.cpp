@@ -44,8 +44,8 @@ std::string export_name_for(const Stack& producer, const std::string& output_id)
   return prefix + local;
 }
 
-std::string environment_problem(const Stack& consumer, const Stack& producer,
-                                 const Value& value) {
+std::string environment_problem(const std::string& user, const Stack& consumer,
+                                 const Stack& producer, const Value& value) {
   const Environment& a = consumer.environment();
   const Environment& b = producer.environment();
   const char* what = nullptr;
@@ -56,9 +56,9 @@ std::string environment_problem(const Stack& consumer, const Stack& producer,
   }
   if (what == nullptr) return "";
   return fmt::format(
-      "stack '{}' ({}) cannot reference {} in stack '{}' ({}): cross-stack references are only "
-      "supported for stacks deployed to the same {}",
-      consumer.path(), a.to_uri(), value.describe(), producer.path(), b.to_uri(), what);
+      "{} in stack '{}' ({}) cannot reference {} in stack '{}' ({}): cross-stack references "
+      "are only supported for stacks deployed to the same {}",
+      user, consumer.path(), a.to_uri(), value.describe(), producer.path(), b.to_uri(), what);
 }
 
 class StackRenderer : public RenderContext {
@@ -107,23 +107,27 @@ class StackRenderer : public RenderContext {
 
   Json take() { return std::move(template_); }
 
+  // The element being rendered, named in error messages.
+  void set_current(const CfnElement* element) { current_ = element; }
+
  private:
   Json resolve_reference(const Reference& reference, const Value& value) {
     const Stack& producer = producer_of(reference);
     if (&producer == &stack_) return render_local(reference);
 
     if (reference.kind == Reference::Kind::logical_id) {
-      problems_.push_back(fmt::format("stack '{}' cannot use the {} of another stack",
-                                      stack_.path(), value.describe()));
+      problems_.push_back(fmt::format("{} in stack '{}' cannot use the {} of another stack",
+                                      user(), stack_.path(), value.describe()));
       return nullptr;
     }
     if (&producer.root() != &stack_.root()) {
       problems_.push_back(fmt::format(
-          "stack '{}' cannot reference {}: the stacks belong to different apps", stack_.path(),
-          value.describe()));
+          "{} in stack '{}' cannot reference {}: the stacks belong to different apps", user(),
+          stack_.path(), value.describe()));
       return nullptr;
     }
-    if (std::string problem = environment_problem(stack_, producer, value); !problem.empty()) {
+    if (std::string problem = environment_problem(user(), stack_, producer, value);
+        !problem.empty()) {
       problems_.push_back(problem);
       return nullptr;
     }
@@ -151,8 +155,13 @@ class StackRenderer : public RenderContext {
     return {{"Fn::ImportValue", export_name}};
   }
 
+  std::string user() const {
+    return current_ != nullptr ? "'" + current_->path() + "'" : "a value";
+  }
+
   const Stack& stack_;
   std::vector<std::string>& problems_;
+  const CfnElement* current_ = nullptr;
   Json template_ = Json::object();
 };
 
@@ -161,6 +170,7 @@ class StackRenderer : public RenderContext {
 Json render_template(const Stack& stack, std::vector<std::string>& problems) {
   StackRenderer renderer(stack, problems);
   for (const CfnElement* element : stack_elements(stack)) {
+    renderer.set_current(element);
     try {
       element->render(renderer);
     } catch (const Error& e) {

@@ -16,16 +16,18 @@ Value intrinsic(std::string name, Value argument) {
   return Value(Intrinsic{std::move(name), std::make_shared<const Value>(std::move(argument))});
 }
 
+// The kind of value held, with its article, in the order of Value::Data.
 const char* kind_name(const Value::Data& data) {
-  static constexpr const char* kNames[] = {"null",   "boolean", "integer",   "number",   "string",
-                                           "list",   "object",  "reference", "intrinsic"};
+  static constexpr const char* kNames[] = {"null",    "a boolean",   "an integer",
+                                           "a number", "a string",    "a list",
+                                           "an object", "a reference", "an intrinsic"};
   return kNames[data.index()];
 }
 
 template <class T>
 const T& expect(const Value::Data& data, const char* wanted) {
   if (auto* held = std::get_if<T>(&data)) return *held;
-  throw Error(fmt::format("expected a {} value but found a {}", wanted, kind_name(data)));
+  throw Error(fmt::format("expected {} but found {}", wanted, kind_name(data)));
 }
 
 // The pieces of a string concatenation: a Fn::Join with "" contributes its parts.
@@ -90,18 +92,18 @@ Value Value::from_json(const Json& json) {
   }
 }
 
-const std::string& Value::as_string() const { return expect<std::string>(data_, "string"); }
+const std::string& Value::as_string() const { return expect<std::string>(data_, "a string"); }
 const List& Value::as_list() const {
-  return *expect<std::shared_ptr<const List>>(data_, "list");
+  return *expect<std::shared_ptr<const List>>(data_, "a list");
 }
 const Object& Value::as_object() const {
-  return *expect<std::shared_ptr<const Object>>(data_, "object");
+  return *expect<std::shared_ptr<const Object>>(data_, "an object");
 }
 const Reference& Value::as_reference() const {
-  return *expect<std::shared_ptr<const Reference>>(data_, "reference");
+  return *expect<std::shared_ptr<const Reference>>(data_, "a reference");
 }
 const Intrinsic& Value::as_intrinsic() const {
-  return *expect<std::shared_ptr<const Intrinsic>>(data_, "intrinsic");
+  return *expect<std::shared_ptr<const Intrinsic>>(data_, "an intrinsic");
 }
 
 bool Value::is_literal() const {
@@ -154,7 +156,7 @@ std::string Value::describe() const {
       case Reference::Kind::ref:
         return fmt::format("Ref of '{}'", reference.target->path());
       case Reference::Kind::get_att:
-        return fmt::format("'{}'.{}", reference.target->path(), reference.name);
+        return fmt::format("attribute {} of '{}'", reference.name, reference.target->path());
       case Reference::Kind::scoped_pseudo:
         return fmt::format("{} of stack '{}'", reference.name, reference.stack->path());
       case Reference::Kind::logical_id:
@@ -174,7 +176,8 @@ Value operator+(const Value& lhs, const Value& rhs) {
   append_parts(parts, lhs);
   append_parts(parts, rhs);
   if (parts.empty()) return Value("");
-  if (parts.size() == 1 && parts[0].is_string()) return parts[0];
+  // A single part needs no join: "" + token is the token itself, as in the AWS CDK.
+  if (parts.size() == 1) return parts[0];
   return fn::join("", std::move(parts));
 }
 

@@ -24,7 +24,7 @@ class Stage : public Construct {
 
   // The stage name: the enclosing stage's name and this id joined with '-' ("" for the app).
   const std::string& stage_name() const { return stage_name_; }
-  // The nested assembly's artifact ID and folder name.
+  // The nested assembly's artifact ID and folder name ("" for the app, the root assembly).
   std::string artifact_id() const;
   const std::optional<Environment>& env() const { return props_.env; }
 

@@ -84,8 +84,10 @@ Json resources_of_type(const Json& document, std::string_view type) {
 [[noreturn]] void fail_no_match(std::string_view what, std::size_t count,
                                 const std::vector<std::pair<std::string, std::vector<std::string>>>&
                                     candidates) {
-  std::string message = fmt::format("template has {} {}, but none match as expected", count, what);
+  // As the AWS CDK words it: ", but none match" only when there was something to match.
+  std::string message = fmt::format("template has {} {}", count, what);
   if (candidates.empty()) throw AssertionError(message);
+  message += ", but none match as expected";
 
   auto sorted = candidates;
   std::stable_sort(sorted.begin(), sorted.end(),
@@ -177,8 +179,10 @@ void Template::has_output(std::string_view logical_id, const Json& output) const
 }
 
 Json Template::find_resources(std::string_view type, const Json& resource) const {
+  // Held in a variable: items() of a temporary would dangle inside the loop.
+  const Json candidates = resources_of_type(template_, type);
   Json found = Json::object();
-  for (const auto& [id, actual] : resources_of_type(template_, type).items()) {
+  for (const auto& [id, actual] : candidates.items()) {
     if (object_like_mismatches(resource, actual).empty()) found[id] = actual;
   }
   return found;

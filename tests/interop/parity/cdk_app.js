@@ -1,21 +1,36 @@
-// Throwaway: reference cloud assembly synthesized by the real aws-cdk-lib.
+#!/usr/bin/env node
+'use strict';
+// The parity app written with aws-cdk-lib: the same app as cdkpp_app.cpp. The parity test
+// synthesizes both and compares the assemblies (compare.js).
+//   node tests/interop/parity/cdk_app.js <output dir>
+// aws-cdk-lib and constructs come from the repository's node_modules (`npm ci` at the root).
 const path = require('path');
-const NM = '/work/main/node_modules';
-const cdk = require(path.join(NM, 'aws-cdk-lib'));
-const { Construct } = require(path.join(NM, 'constructs'));
 
-const outdir = process.argv[2] || '/tmp/cdkref/cdk.out';
-// The CLI disables creation stack traces unless --debug; 'traces' keeps them.
-const traces = process.argv[3] === 'traces';
+const USAGE = 'usage: node tests/interop/parity/cdk_app.js <output dir>';
+if (process.argv.length !== 3 || process.argv[2] === '-h' || process.argv[2] === '--help') {
+  console.error(USAGE);
+  process.exit(2);
+}
+const outdir = path.resolve(process.argv[2]);
+
+// No built-in CloudFormation validation (@aws/cloudformation-validate): it would add
+// validation-report.json (and warnings on stderr for findings); every other file of the
+// assembly is the same with or without it.
+process.env.CDK_VALIDATION = 'false';
+
+const NODE_MODULES = path.resolve(__dirname, '..', '..', '..', 'node_modules');
+const cdk = require(path.join(NODE_MODULES, 'aws-cdk-lib'));
+const { Construct } = require(path.join(NODE_MODULES, 'constructs'));
+
+// As the CLI runs an app: path metadata on, no version reporting (no CDKMetadata), and no
+// stack traces (creation stacks hold absolute paths of this file).
 const app = new cdk.App({
   outdir,
   analyticsReporting: false,
   context: {
     'aws:cdk:enable-path-metadata': true,
-    ...(traces ? {} : {
-      'aws:cdk:disable-stack-trace': true,
-      'aws:cdk:disable-creation-stack-traces': true,
-    }),
+    'aws:cdk:disable-stack-trace': true,
+    'aws:cdk:disable-creation-stack-traces': true,
   },
 });
 
@@ -84,4 +99,3 @@ new cdk.CfnResource(new Construct(new Construct(pac, 'Hosting'), 'Bucket'), 'Res
 });
 
 app.synth();
-console.log('synthesized to', outdir);

@@ -1,0 +1,126 @@
+// cdkpp reference application, User Management: the API in front of the users table.
+// SPDX-License-Identifier: Apache-2.0
+#include "user_management/ingress.hpp"
+
+#include <filesystem>
+#include <string>
+
+#include "common/aws_resources.hpp"
+
+namespace service::user_management {
+namespace {
+
+// CloudFormation inlines at most 4096 characters of code (Code.ZipFile).
+constexpr std::size_t kMaxInlineCodeSize = 4096;
+
+std::string read_handler_code(cdk::Construct& scope) {
+  const std::filesystem::path file =
+      std::filesystem::path(CDKPP_USER_MANAGEMENT_API_DIR) / "app.py";
+  std::string code = cdk::read_text_file(scope, file);
+  if (code.size() > kMaxInlineCodeSize) {
+    throw cdk::Error(scope.describe() + ": '" + file.string() + "' is " +
+                     std::to_string(code.size()) + " bytes; inline code is limited to " +
+                     std::to_string(kMaxInlineCodeSize));
+  }
+  return code;
+}
+
+void check_reserved_concurrency(const cdk::Construct& scope, int concurrency) {
+  if (concurrency >= 0 && concurrency <= 1000) return;
+  throw cdk::Error(scope.describe() + ": lambda reserved concurrency must be within 0..1000, " +
+                   "got '" + std::to_string(concurrency) + "'");
+}
+
+// The item actions of DynamoDB, on the one table: what the handler needs and no more.
+cdk::Object table_access_statement(const cdk::Value& table_arn) {
+  return {{"Action",
+           cdk::List{"dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
+                     "dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
+                     "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem"}},
+          {"Effect", "Allow"},
+          {"Resource", table_arn}};
+}
+
+cdk::CfnResource& add_function(cdk::Construct& scope, const IngressProps& props) {
+  auto& function_scope = scope.add<cdk::Construct>("Function");
+  const cdk::Stack& stack = cdk::Stack::of(scope);
+  auto& role = common::add_service_role(
+      function_scope, "ServiceRole", "lambda.amazonaws.com",
+      {common::managed_policy_arn(stack, "service-role/AWSLambdaBasicExecutionRole")});
+  auto& policy = common::add_role_policy(role, {table_access_statement(props.table_arn)});
+
+  auto& function = function_scope.add<cdk::CfnResource>(
+      "Resource", "AWS::Lambda::Function",
+      cdk::Object{{"Code", cdk::Object{{"ZipFile", read_handler_code(scope)}}},
+                  {"Environment",
+                   cdk::Object{{"Variables", cdk::Object{{"TABLE_NAME", props.table_name}}}}},
+                  {"Handler", "index.handler"},
+                  {"ReservedConcurrentExecutions", props.lambda_reserved_concurrency},
+                  {"Role", role.get_att("Arn")},
+                  {"Runtime", "python3.12"},
+                  {"Timeout", 10}});
+
+  // The function must not run before it may use the table; the role itself is already waited
+  // for, through the reference to its ARN.
+  function.add_depends_on(policy);
+  return function;
+}
+
+// The route that sends every method and path under /api to the function (the admin console's
+// distribution forwards /api/* to this API unchanged), and the function's permission to be
+// invoked by this API only.
+void add_proxy_route(cdk::Construct& api_scope, const cdk::CfnResource& api,
+                     const cdk::CfnResource& integration, const cdk::CfnResource& function) {
+  const cdk::Stack& stack = cdk::Stack::of(api_scope);
+  auto& route_scope = api_scope.add<cdk::Construct>("ProxyRoute");
+  route_scope.add<cdk::CfnResource>("Resource", "AWS::ApiGatewayV2::Route",
+                                    cdk::Object{{"ApiId", api.ref()},
+                                                {"AuthorizationType", "NONE"},
+                                                {"RouteKey", "ANY /api/{proxy+}"},
+                                                {"Target", "integrations/" + integration.ref()}});
+
+  route_scope.add<cdk::CfnResource>(
+      "InvokePermission", "AWS::Lambda::Permission",
+      cdk::Object{{"Action", "lambda:InvokeFunction"},
+                  {"FunctionName", function.get_att("Arn")},
+                  {"Principal", "apigateway.amazonaws.com"},
+                  {"SourceArn", "arn:" + stack.partition() + ":execute-api:" + stack.region() +
+                                    ":" + stack.account() + ":" + api.ref() + "/*/*"}});
+}
+
+cdk::CfnResource& add_http_api(cdk::Construct& scope, const cdk::CfnResource& function) {
+  const cdk::Stack& stack = cdk::Stack::of(scope);
+  auto& api_scope = scope.add<cdk::Construct>("HttpApi");
+  auto& api = api_scope.add<cdk::CfnResource>(
+      "Resource", "AWS::ApiGatewayV2::Api",
+      cdk::Object{{"Name", stack.stack_name() + "-" + scope.id()}, {"ProtocolType", "HTTP"}});
+
+  auto& integration =
+      common::add_resource(api_scope, "LambdaIntegration", "AWS::ApiGatewayV2::Integration",
+                           cdk::Object{{"ApiId", api.ref()},
+                                       {"IntegrationType", "AWS_PROXY"},
+                                       {"IntegrationUri", function.get_att("Arn")},
+                                       {"PayloadFormatVersion", "2.0"}});
+  add_proxy_route(api_scope, api, integration, function);
+
+  common::add_resource(
+      api_scope, "DefaultStage", "AWS::ApiGatewayV2::Stage",
+      cdk::Object{{"ApiId", api.ref()}, {"AutoDeploy", true}, {"StageName", "$default"}});
+  return api;
+}
+
+}  // namespace
+
+Ingress::Ingress(cdk::Construct& scope, std::string_view id, IngressProps props)
+    : cdk::Construct(scope, id) {
+  check_reserved_concurrency(*this, props.lambda_reserved_concurrency);
+
+  const auto& function = add_function(*this, props);
+  const auto& api = add_http_api(*this, function);
+
+  const cdk::Stack& stack = cdk::Stack::of(*this);
+  api_url_ =
+      "https://" + api.ref() + ".execute-api." + stack.region() + "." + stack.url_suffix() + "/";
+}
+
+}  // namespace service::user_management
