@@ -38,9 +38,11 @@ target_link_libraries(app PRIVATE service toolchain)
 # production stage, the nested assembly of the Production stage.
 set(service_prefix "${CDKPP_APP_NAME}-Service-Sandbox")
 if(CDKPP_STAGE STREQUAL "production")
+  set(production_assembly
+    "assembly-${CDKPP_APP_NAME}-Toolchain-Management-DeploymentPipeline-CodePipeline-Production")
   set(synth_outputs
     "${CDKPP_APP_NAME}-Toolchain-Management.template.json"
-    "assembly-${CDKPP_APP_NAME}-Toolchain-Management-DeploymentPipeline-CodePipeline-Production/manifest.json"
+    "${production_assembly}/manifest.json"
   )
 elseif(CDKPP_SERVICE_LAYOUT STREQUAL "single-stack")
   set(synth_outputs "${service_prefix}.template.json")

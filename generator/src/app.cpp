@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cdk/app.hpp"
 
+#include <unistd.h>
 #include <algorithm>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
 // cdkpp: writes the cloud assembly: manifest.json, cdk.out, templates, asset manifests,
 // tree.json and a nested assembly per stage.
 // SPDX-License-Identifier: Apache-2.0
+#include <fcntl.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
 
 #include <fmt/format.h>

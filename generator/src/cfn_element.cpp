@@ -25,6 +25,10 @@ std::string CfnElement::logical_id() const {
   return cached_logical_id_;
 }
 
+Value CfnElement::logical_id_value() const {
+  return Value(Reference{Reference::Kind::logical_id, this, nullptr, ""});
+}
+
 void CfnElement::override_logical_id(std::string logical_id) {
   logical_id_override_ = std::move(logical_id);
 }

@@ -30,7 +30,7 @@ Value CfnMapping::find_in_map(Value top_level_key, Value second_level_key) const
       throw Error(fmt::format("'{}': mapping has no entry '{}'/'{}'", path(), top, second));
     }
   }
-  Value name(Reference{Reference::Kind::logical_id, this, nullptr, ""});
+  Value name = logical_id_value();
   return fn::find_in_map(std::move(name), std::move(top_level_key), std::move(second_level_key));
 }
 

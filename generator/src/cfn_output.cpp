@@ -18,8 +18,8 @@ CfnOutput::CfnOutput(Construct& scope, std::string_view id, CfnOutputProps props
 
 Value CfnOutput::import_value() const {
   if (!props_.export_name) {
-    throw Error(fmt::format("'{}': only an exported output can be imported; set export_name",
-                            path()));
+    throw Error(
+        fmt::format("'{}': only an exported output can be imported; set export_name", path()));
   }
   return fn::import_value(*props_.export_name);
 }

@@ -38,8 +38,7 @@ std::string to_string(ResourcePolicy policy) {
   return "Delete";
 }
 
-CfnResource::CfnResource(Construct& scope, std::string_view id, std::string type,
-                         Value properties)
+CfnResource::CfnResource(Construct& scope, std::string_view id, std::string type, Value properties)
     : CfnElement(scope, id), type_(std::move(type)) {
   if (type_.empty()) {
     throw Error(fmt::format("'{}': a resource type must not be empty", path()));
@@ -71,9 +70,10 @@ Value CfnResource::get_att(std::string attribute) const {
 
 void CfnResource::add_depends_on(const CfnResource& other) {
   if (&other.stack() != &stack()) {
-    throw Error(fmt::format("'{}': cannot depend on '{}' of another stack; add a stack "
-                            "dependency instead",
-                            path(), other.path()));
+    throw Error(
+        fmt::format("'{}': cannot depend on '{}' of another stack; add a stack "
+                    "dependency instead",
+                    path(), other.path()));
   }
   if (std::find(depends_on_.begin(), depends_on_.end(), &other) == depends_on_.end()) {
     depends_on_.push_back(&other);
@@ -112,7 +112,8 @@ void CfnResource::render(RenderContext& context) const {
   metadata.insert(metadata.end(), metadata_.begin(), metadata_.end());
   if (!metadata.empty()) body["Metadata"] = context.resolve(Value(std::move(metadata)));
 
-  if (condition_ != nullptr) body["Condition"] = context.resolve(fn::condition(*condition_))["Condition"];
+  if (condition_ != nullptr)
+    body["Condition"] = context.resolve(fn::condition(*condition_))["Condition"];
 
   context.add("Resources", logical_id(), std::move(body));
 }

@@ -91,8 +91,8 @@ std::string Context::where(std::string_view key) const {
 }
 
 void Context::fail(std::string_view key, const Json& value, std::string_view expected) const {
-  throw Error(fmt::format("context value '{}' is {}{}: expected {}", key, show(value),
-                          where(key), expected));
+  throw Error(fmt::format("context value '{}' is {}{}: expected {}", key, show(value), where(key),
+                          expected));
 }
 
 std::optional<std::string> Context::try_get_string(std::string_view key) const {
@@ -108,9 +108,10 @@ std::string Context::get_string(std::string_view key) const {
   auto source = sources_.find(key);
   const std::string expected =
       source == sources_.end() ? "" : " (expected from " + source->second + ")";
-  throw Error(fmt::format("context value '{}' is not set{}: pass it with -c {}=<value> or a "
-                          "context file",
-                          key, expected, key));
+  throw Error(
+      fmt::format("context value '{}' is not set{}: pass it with -c {}=<value> or a "
+                  "context file",
+                  key, expected, key));
 }
 
 std::int64_t Context::get_int(std::string_view key, std::int64_t min, std::int64_t max) const {

@@ -24,7 +24,8 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 // the deploying tools, as are the account and region of an environment-agnostic stack.
 std::string specialize(std::string text, const Stack& stack, const std::string& qualifier) {
   replace_all(text, "${Qualifier}", qualifier);
-  if (stack.environment().account) replace_all(text, "${AWS::AccountId}", *stack.environment().account);
+  if (stack.environment().account)
+    replace_all(text, "${AWS::AccountId}", *stack.environment().account);
   if (stack.environment().region) replace_all(text, "${AWS::Region}", *stack.environment().region);
   return text;
 }
@@ -68,9 +69,10 @@ T* existing_bootstrap_element(Stack& stack, std::string_view id) {
   Construct* existing = stack.try_find_child(id);
   if (existing == nullptr) return nullptr;
   if (auto* element = dynamic_cast<T*>(existing)) return element;
-  throw Error(fmt::format("{}: duplicate construct id '{}': '{}' already exists, and the default "
-                          "synthesizer needs the id for its bootstrap version check",
-                          stack.describe(), id, existing->path()));
+  throw Error(
+      fmt::format("{}: duplicate construct id '{}': '{}' already exists, and the default "
+                  "synthesizer needs the id for its bootstrap version check",
+                  stack.describe(), id, existing->path()));
 }
 
 }  // namespace
@@ -81,19 +83,21 @@ void add_bootstrap_elements(Stack& stack) {
   if (existing_bootstrap_element<CfnParameter>(stack, "BootstrapVersion") == nullptr) {
     stack.add<CfnParameter>(
         "BootstrapVersion",
-        CfnParameterProps{
-            .type = "AWS::SSM::Parameter::Value<String>",
-            .default_value = Value(names.version_parameter),
-            .description = "Version of the CDK Bootstrap resources in this environment, "
-                           "automatically retrieved from SSM Parameter Store. [cdk:skip]"});
+        CfnParameterProps{.type = "AWS::SSM::Parameter::Value<String>",
+                          .default_value = Value(names.version_parameter),
+                          .description =
+                              "Version of the CDK Bootstrap resources in this environment, "
+                              "automatically retrieved from SSM Parameter Store. [cdk:skip]"});
   }
 
   if (existing_bootstrap_element<CfnRule>(stack, "CheckBootstrapVersion") == nullptr) {
     auto& parameter = dynamic_cast<CfnParameter&>(stack.find_child("BootstrapVersion"));
     List old_versions;
-    for (int v = 1; v < kRequiredBootstrapVersion; ++v) old_versions.emplace_back(std::to_string(v));
-    Value contains(Intrinsic{"Fn::Contains", std::make_shared<const Value>(List{
-                                                 Value(std::move(old_versions)), parameter.value()})});
+    for (int v = 1; v < kRequiredBootstrapVersion; ++v)
+      old_versions.emplace_back(std::to_string(v));
+    Value contains(Intrinsic{
+        "Fn::Contains",
+        std::make_shared<const Value>(List{Value(std::move(old_versions)), parameter.value()})});
     stack.add<CfnRule>(
         "CheckBootstrapVersion",
         std::vector<RuleAssertion>{
@@ -118,10 +122,9 @@ Json stack_artifact_properties(const Stack& stack, const std::string& template_h
   properties["requiresBootstrapStackVersion"] = kRequiredBootstrapVersion;
   properties["bootstrapStackVersionSsmParameter"] = names.version_parameter;
   properties["additionalDependencies"] = Json::array({stack.artifact_id() + ".assets"});
-  properties["lookupRole"] = {
-      {"arn", names.lookup_role_arn},
-      {"requiresBootstrapStackVersion", kLookupRoleBootstrapVersion},
-      {"bootstrapStackVersionSsmParameter", names.version_parameter}};
+  properties["lookupRole"] = {{"arn", names.lookup_role_arn},
+                              {"requiresBootstrapStackVersion", kLookupRoleBootstrapVersion},
+                              {"bootstrapStackVersionSsmParameter", names.version_parameter}};
   if (stack.stack_name() != stack.artifact_id()) properties["stackName"] = stack.stack_name();
   return properties;
 }
@@ -137,10 +140,9 @@ Json stack_asset_manifest(const Stack& stack, const std::string& template_hash) 
   destination["assumeRoleArn"] = names.file_publishing_role_arn;
 
   // Destination ids carry a hash of the destination, as current AWS CDK versions write them.
-  const std::string destination_id =
-      fmt::format("{}-{}-{}", env.account.value_or("current_account"),
-                  env.region.value_or("current_region"),
-                  sha256_hex(to_json_text(destination, 0)).substr(0, 8));
+  const std::string destination_id = fmt::format(
+      "{}-{}-{}", env.account.value_or("current_account"), env.region.value_or("current_region"),
+      sha256_hex(to_json_text(destination, 0)).substr(0, 8));
 
   Json asset = Json::object();
   asset["displayName"] = stack.stack_name() + " Template";

@@ -5,8 +5,7 @@
 namespace cdk {
 
 std::string Environment::to_uri() const {
-  return "aws://" + account.value_or("unknown-account") + "/" +
-         region.value_or("unknown-region");
+  return "aws://" + account.value_or("unknown-account") + "/" + region.value_or("unknown-region");
 }
 
 }  // namespace cdk

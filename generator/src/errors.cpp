@@ -8,9 +8,9 @@ namespace cdk {
 namespace {
 
 std::string join_problems(const std::vector<std::string>& problems) {
-  std::string text = problems.size() == 1 ? "synthesis failed with 1 error:"
-                                          : "synthesis failed with " +
-                                                std::to_string(problems.size()) + " errors:";
+  std::string text = problems.size() == 1
+                         ? "synthesis failed with 1 error:"
+                         : "synthesis failed with " + std::to_string(problems.size()) + " errors:";
   for (const std::string& problem : problems) text += "\n  " + problem;
   return text;
 }

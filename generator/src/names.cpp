@@ -57,8 +57,7 @@ std::string split_in_middle(const std::string& text, std::size_t max_length) {
 // Primary collation weight of an ASCII character, in the order of the Unicode root collation
 // that JavaScript's localeCompare uses: punctuation and symbols, then digits, then letters.
 int primary_weight(unsigned char c) {
-  static constexpr std::string_view kPunctuation =
-      " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+  static constexpr std::string_view kPunctuation = " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
   if (std::isdigit(c)) return 100 + (c - '0');
   if (std::isalpha(c)) return 200 + (std::tolower(c) - 'a');
   const auto at = kPunctuation.find(static_cast<char>(c));

@@ -20,14 +20,16 @@ void validate_stack_name(const Stack& stack, std::vector<std::string>& problems)
   static const std::regex kPattern("^[A-Za-z][A-Za-z0-9-]*$");
   const std::string& name = stack.stack_name();
   if (name.size() > kMaxStackNameLength) {
-    problems.push_back(fmt::format("stack '{}': stack name '{}' is {} characters long; the "
-                                   "limit is {}",
-                                   stack.path(), name, name.size(), kMaxStackNameLength));
+    problems.push_back(
+        fmt::format("stack '{}': stack name '{}' is {} characters long; the "
+                    "limit is {}",
+                    stack.path(), name, name.size(), kMaxStackNameLength));
   }
   if (!std::regex_match(name, kPattern)) {
-    problems.push_back(fmt::format("stack '{}': stack name '{}' must match "
-                                   "^[A-Za-z][A-Za-z0-9-]*$",
-                                   stack.path(), name));
+    problems.push_back(
+        fmt::format("stack '{}': stack name '{}' must match "
+                    "^[A-Za-z][A-Za-z0-9-]*$",
+                    stack.path(), name));
   }
 }
 
@@ -59,7 +61,8 @@ void validate_unique_names(const std::vector<Stack*>& stacks, std::vector<std::s
   std::map<std::string, const Stack*> names_by_env;
   for (const Stack* stack : stacks) {
     const std::string assembly = stack->stage().path();
-    auto [artifact, new_artifact] = artifacts.emplace(assembly + "\n" + stack->artifact_id(), stack);
+    auto [artifact, new_artifact] =
+        artifacts.emplace(assembly + "\n" + stack->artifact_id(), stack);
     if (!new_artifact) {
       problems.push_back(fmt::format("stacks '{}' and '{}' have the same artifact id '{}'",
                                      artifact->second->path(), stack->path(),

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cdk/app.hpp"
 #include "cdk/errors.hpp"
@@ -53,8 +53,8 @@ void write_depfile(const fs::path& depfile, const fs::path& manifest, const App&
 void check_expected_outputs(const Options& options) {
   for (const std::string& file : options.expected_outputs) {
     if (!fs::exists(fs::path(options.output) / file)) {
-      throw Error(fmt::format("the synth did not write '{}', which the build expects in '{}'",
-                              file, options.output));
+      throw Error(fmt::format("the synth did not write '{}', which the build expects in '{}'", file,
+                              options.output));
     }
   }
 }
@@ -83,7 +83,8 @@ int run_app(int argc, char** argv, const std::function<void(App&)>& build) {
   options.output = env_outdir != nullptr && *env_outdir != '\0' ? env_outdir : "cdk.out";
 
   CLI::App cli{"Synthesizes this cdkpp app into a cloud assembly."};
-  cli.add_option("-o,--output", options.output, "assembly folder (default: $CDK_OUTDIR or cdk.out)");
+  cli.add_option("-o,--output", options.output,
+                 "assembly folder (default: $CDK_OUTDIR or cdk.out)");
   cli.add_option("--context-file", options.context_files, "json file of context values");
   cli.add_option("-c,--context", options.context_pairs, "a context value, key=value");
   cli.add_option("--depfile", options.depfile, "write the files the synth read, for Ninja");

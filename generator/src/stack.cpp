@@ -67,16 +67,15 @@ Stack::Stack(Construct& scope, std::string_view id, StackProps props)
 
 const Stack& Stack::of(const Construct& construct) {
   if (const Stack* stack = try_stack_of(construct)) return *stack;
-  throw Error(fmt::format("{}: this construct must be defined within a stack", construct.describe()));
+  throw Error(
+      fmt::format("{}: this construct must be defined within a stack", construct.describe()));
 }
 
 Stack& Stack::of(Construct& construct) {
   return const_cast<Stack&>(of(static_cast<const Construct&>(construct)));
 }
 
-Value Stack::account() const {
-  return env_.account ? Value(*env_.account) : pseudo::account_id();
-}
+Value Stack::account() const { return env_.account ? Value(*env_.account) : pseudo::account_id(); }
 
 Value Stack::region() const { return env_.region ? Value(*env_.region) : pseudo::region(); }
 
@@ -97,9 +96,9 @@ void Stack::add_dependency(const Stack& other, std::string reason) {
         path(), where(*this), other.path(), where(other)));
   }
   if (other.depends_on(*this)) {
-    throw Error(fmt::format(
-        "'{}' depends on '{}'; adding the dependency ({}) would create a cycle", other.path(),
-        path(), reason.empty() ? path() + " -> " + other.path() : reason));
+    throw Error(fmt::format("'{}' depends on '{}'; adding the dependency ({}) would create a cycle",
+                            other.path(), path(),
+                            reason.empty() ? path() + " -> " + other.path() : reason));
   }
   for (const StackDependency& existing : dependencies_) {
     if (existing.stack == &other) return;

@@ -59,8 +59,6 @@ std::string Stage::artifact_id() const {
   return "assembly-" + name;
 }
 
-const Stage* Stage::of(const Construct& construct) {
-  return find_enclosing<Stage>(construct);
-}
+const Stage* Stage::of(const Construct& construct) { return find_enclosing<Stage>(construct); }
 
 }  // namespace cdk

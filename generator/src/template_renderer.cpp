@@ -37,15 +37,14 @@ Json render_local(const Reference& reference) {
 std::string export_name_for(const Stack& producer, const std::string& output_id) {
   const std::string prefix = producer.stack_name() + ":";
   std::string local = names::make_unique_id({"Exports", output_id});
-  const std::size_t room = kMaxExportNameLength > prefix.size()
-                               ? kMaxExportNameLength - prefix.size()
-                               : 0;
+  const std::size_t room =
+      kMaxExportNameLength > prefix.size() ? kMaxExportNameLength - prefix.size() : 0;
   if (local.size() > room) local = local.substr(local.size() - room);
   return prefix + local;
 }
 
 std::string environment_problem(const std::string& user, const Stack& consumer,
-                                 const Stack& producer, const Value& value) {
+                                const Stack& producer, const Value& value) {
   const Environment& a = consumer.environment();
   const Environment& b = producer.environment();
   const char* what = nullptr;
@@ -116,14 +115,14 @@ class StackRenderer : public RenderContext {
     if (&producer == &stack_) return render_local(reference);
 
     if (reference.kind == Reference::Kind::logical_id) {
-      problems_.push_back(fmt::format("{} in stack '{}' cannot use the {} of another stack",
-                                      user(), stack_.path(), value.describe()));
+      problems_.push_back(fmt::format("{} in stack '{}' cannot use the {} of another stack", user(),
+                                      stack_.path(), value.describe()));
       return nullptr;
     }
     if (&producer.root() != &stack_.root()) {
-      problems_.push_back(fmt::format(
-          "{} in stack '{}' cannot reference {}: the stacks belong to different apps", user(),
-          stack_.path(), value.describe()));
+      problems_.push_back(
+          fmt::format("{} in stack '{}' cannot reference {}: the stacks belong to different apps",
+                      user(), stack_.path(), value.describe()));
       return nullptr;
     }
     if (std::string problem = environment_problem(user(), stack_, producer, value);
@@ -149,8 +148,8 @@ class StackRenderer : public RenderContext {
     const std::string output_id = "Output" + to_json_text(render_local(reference), 0);
     const std::string export_name = export_name_for(producer, output_id);
     if (exports->try_find_child(sanitize_construct_id(output_id)) == nullptr) {
-      exports->add<CfnOutput>(output_id, CfnOutputProps{.value = value,
-                                                        .export_name = Value(export_name)});
+      exports->add<CfnOutput>(output_id,
+                              CfnOutputProps{.value = value, .export_name = Value(export_name)});
     }
     return {{"Fn::ImportValue", export_name}};
   }

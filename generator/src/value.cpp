@@ -18,8 +18,8 @@ Value intrinsic(std::string name, Value argument) {
 
 // The kind of value held, with its article, in the order of Value::Data.
 const char* kind_name(const Value::Data& data) {
-  static constexpr const char* kNames[] = {"null",    "a boolean",   "an integer",
-                                           "a number", "a string",    "a list",
+  static constexpr const char* kNames[] = {"null",      "a boolean",   "an integer",
+                                           "a number",  "a string",    "a list",
                                            "an object", "a reference", "an intrinsic"};
   return kNames[data.index()];
 }
@@ -87,15 +87,13 @@ Value Value::from_json(const Json& json) {
       return Value(std::move(members));
     }
     default:
-      throw Error(fmt::format("json value of type {} cannot be a CloudFormation value",
-                              json.type_name()));
+      throw Error(
+          fmt::format("json value of type {} cannot be a CloudFormation value", json.type_name()));
   }
 }
 
 const std::string& Value::as_string() const { return expect<std::string>(data_, "a string"); }
-const List& Value::as_list() const {
-  return *expect<std::shared_ptr<const List>>(data_, "a list");
-}
+const List& Value::as_list() const { return *expect<std::shared_ptr<const List>>(data_, "a list"); }
 const Object& Value::as_object() const {
   return *expect<std::shared_ptr<const Object>>(data_, "an object");
 }
@@ -142,8 +140,8 @@ Json Value::to_json() const {
       throw Error("a reference has no literal value before synthesis");
     }
     Json operator()(const std::shared_ptr<const Intrinsic>& call) const {
-      throw Error(fmt::format("the intrinsic {} has no literal value before synthesis",
-                              call->name));
+      throw Error(
+          fmt::format("the intrinsic {} has no literal value before synthesis", call->name));
     }
   };
   return std::visit(Visitor{}, data_);
@@ -201,15 +199,17 @@ Value split(std::string delimiter, Value source) {
 }
 
 Value if_(const CfnCondition& condition, Value when_true, Value when_false) {
-  Value name(Reference{Reference::Kind::logical_id, &condition, nullptr, ""});
+  Value name = condition.logical_id_value();
   return intrinsic("Fn::If", List{std::move(name), std::move(when_true), std::move(when_false)});
 }
 
-Value import_value(Value export_name) { return intrinsic("Fn::ImportValue", std::move(export_name)); }
+Value import_value(Value export_name) {
+  return intrinsic("Fn::ImportValue", std::move(export_name));
+}
 
 Value find_in_map(Value map_name, Value top_level_key, Value second_level_key) {
-  return intrinsic("Fn::FindInMap",
-                   List{std::move(map_name), std::move(top_level_key), std::move(second_level_key)});
+  return intrinsic("Fn::FindInMap", List{std::move(map_name), std::move(top_level_key),
+                                         std::move(second_level_key)});
 }
 
 Value get_azs(Value region) { return intrinsic("Fn::GetAZs", std::move(region)); }
@@ -237,8 +237,7 @@ Value or_(List conditions) { return intrinsic("Fn::Or", std::move(conditions)); 
 Value not_(Value condition) { return intrinsic("Fn::Not", List{std::move(condition)}); }
 
 Value condition(const CfnCondition& condition) {
-  return intrinsic("Condition",
-                   Value(Reference{Reference::Kind::logical_id, &condition, nullptr, ""}));
+  return intrinsic("Condition", condition.logical_id_value());
 }
 
 }  // namespace fn

@@ -5,15 +5,6 @@
 #include <utility>
 
 namespace service::common {
-namespace {
-
-// The name of a resource as the AWS CDK writes names it derives from the logical ID.
-cdk::Value logical_id_of(const cdk::CfnElement& element) {
-  return cdk::Reference{.kind = cdk::Reference::Kind::logical_id, .target = &element};
-}
-
-}  // namespace
-
 cdk::CfnResource& add_resource(cdk::Construct& scope, std::string_view id, std::string type,
                                cdk::Value properties) {
   auto& owner = scope.add<cdk::Construct>(id);
@@ -44,7 +35,7 @@ cdk::CfnResource& add_role_policy(cdk::CfnResource& role, cdk::List statements) 
 
   // The name need only be unique within the role. The AWS CDK uses the logical ID, which also
   // tells where the policy comes from.
-  policy.set_property("PolicyName", logical_id_of(policy));
+  policy.set_property("PolicyName", policy.logical_id_value());
   return policy;
 }
 

@@ -51,10 +51,10 @@ class ReferenceAssembly : public ::testing::Test {
 };
 
 TEST_F(ReferenceAssembly, writes_the_files_of_the_root_and_the_nested_assembly) {
-  EXPECT_EQ(list_dir(out_), (Names{"Agnostic.assets.json", "Agnostic.template.json",
-                                   "Partial.assets.json", "Partial.template.json",
-                                   "Specific.assets.json", "Specific.template.json",
-                                   "assembly-Beta", "cdk.out", "manifest.json", "tree.json"}));
+  EXPECT_EQ(list_dir(out_),
+            (Names{"Agnostic.assets.json", "Agnostic.template.json", "Partial.assets.json",
+                   "Partial.template.json", "Specific.assets.json", "Specific.template.json",
+                   "assembly-Beta", "cdk.out", "manifest.json", "tree.json"}));
   EXPECT_EQ(list_dir(out_ / "assembly-Beta"),
             (Names{"BetaSvc24763EBC.assets.json", "BetaSvc24763EBC.template.json", "cdk.out",
                    "manifest.json"}));
@@ -172,8 +172,7 @@ TEST_F(ReferenceAssembly, the_nested_assembly_holds_the_stage_stacks) {
   const fs::path nested = out_ / "assembly-Beta";
   const Json manifest = read_json(nested / "manifest.json");
 
-  EXPECT_EQ(keys_of(manifest["artifacts"]),
-            (Names{"BetaSvc24763EBC.assets", "BetaSvc24763EBC"}));
+  EXPECT_EQ(keys_of(manifest["artifacts"]), (Names{"BetaSvc24763EBC.assets", "BetaSvc24763EBC"}));
   const Json& stack = manifest["artifacts"]["BetaSvc24763EBC"];
   EXPECT_EQ(stack["displayName"], Json("Beta/Svc"));
   EXPECT_EQ(stack["properties"]["stackName"], Json("Beta-Svc"));
@@ -293,9 +292,9 @@ TEST(assembly, an_app_without_stacks_writes_only_the_tree) {
   EXPECT_EQ(list_dir(dir / "out"), (Names{"cdk.out", "manifest.json", "tree.json"}));
   const Json tree_artifact =
       Json::parse(R"({"type": "cdk:tree", "properties": {"file": "tree.json"}})");
-  EXPECT_EQ(read_json(dir / "out" / "manifest.json"),
-            (Json{{"version", cdk::detail::kSchemaVersion},
-                  {"artifacts", {{"Tree", tree_artifact}}}}));
+  EXPECT_EQ(
+      read_json(dir / "out" / "manifest.json"),
+      (Json{{"version", cdk::detail::kSchemaVersion}, {"artifacts", {{"Tree", tree_artifact}}}}));
   EXPECT_EQ(read_file(dir / "out" / "tree.json"),
             R"({"version":"tree-0.1","tree":{"id":"App","path":"","children":{"Tree":)"
             R"({"id":"Tree","path":"Tree"}}}})");
@@ -326,7 +325,7 @@ TEST(assembly, nested_stages_nest_their_assembly_folders) {
                                   "StageLevel1StageLevel2StackCA77EA18.template.json", "cdk.out",
                                   "manifest.json"}));
   EXPECT_EQ(read_json(two / "manifest.json")["artifacts"]["StageLevel1StageLevel2StackCA77EA18"]
-                ["properties"]["stackName"],
+                                            ["properties"]["stackName"],
             Json("StageLevel1-StageLevel2-Stack"));
 }
 
@@ -374,14 +373,18 @@ TEST(assembly, logical_id_metadata_can_be_turned_off) {
 TEST(assembly, templates_keep_slashes_and_non_ascii_text_as_they_are) {
   const cdk::test::TempDir dir;
   cdk::App app;
-  app.add<cdk::Stack>("Stack").add<cdk::CfnResource>(
-      "Param", "AWS::SSM::Parameter",
-      cdk::Object{{"Name", "/app/config"}, {"Value", "Gr\xC3\xBC\xC3\x9F" "e \xE2\x9C\x93"}});
+  app.add<cdk::Stack>("Stack").add<cdk::CfnResource>("Param", "AWS::SSM::Parameter",
+                                                     cdk::Object{{"Name", "/app/config"},
+                                                                 {"Value",
+                                                                  "Gr\xC3\xBC\xC3\x9F"
+                                                                  "e \xE2\x9C\x93"}});
   app.synth(dir / "out");
 
   const std::string tpl = read_file(dir / "out" / "Stack.template.json");
   EXPECT_NE(tpl.find("\"Name\": \"/app/config\""), std::string::npos);
-  EXPECT_NE(tpl.find("\"Value\": \"Gr\xC3\xBC\xC3\x9F" "e \xE2\x9C\x93\""), std::string::npos);
+  EXPECT_NE(tpl.find("\"Value\": \"Gr\xC3\xBC\xC3\x9F"
+                     "e \xE2\x9C\x93\""),
+            std::string::npos);
 }
 
 TEST(read_text_file, returns_the_bytes_and_records_the_file_as_an_input) {

@@ -18,8 +18,8 @@ namespace {
 
 using cdk::Json;
 using cdk::assertions::AssertionError;
-using cdk::assertions::Template;
 using cdk::assertions::object_like_mismatches;
+using cdk::assertions::Template;
 using cdk::test::error_of;
 using Lines = std::vector<std::string>;
 
@@ -108,13 +108,13 @@ TEST(template_assertions, has_resource_properties_passes_on_a_partial_match) {
 TEST(template_assertions, has_resource_properties_names_the_closest_candidate) {
   const Template tpl = Template::from_string(kTemplate);
 
-  EXPECT_EQ(error_of<AssertionError>([&] {
-              tpl.has_resource_properties("AWS::SQS::Queue",
-                                          {{"QueueName", "b"}, {"DelaySeconds", 10}});
-            }),
-            "template has 2 resources with type AWS::SQS::Queue, but none match as expected; "
-            "the closest is 'QueueB':\n"
-            "  /DelaySeconds: expected 10 but found 5");
+  EXPECT_EQ(
+      error_of<AssertionError>([&] {
+        tpl.has_resource_properties("AWS::SQS::Queue", {{"QueueName", "b"}, {"DelaySeconds", 10}});
+      }),
+      "template has 2 resources with type AWS::SQS::Queue, but none match as expected; "
+      "the closest is 'QueueB':\n"
+      "  /DelaySeconds: expected 10 but found 5");
 }
 
 TEST(template_assertions, has_resource_properties_sees_no_properties_as_an_empty_object) {
@@ -165,13 +165,17 @@ TEST(template_assertions, has_output_matches_by_logical_id_or_any) {
 
   tpl.has_output("Url", Json::parse(R"({"Export": {"Name": "Shared:Url"}})"));
   tpl.has_output("*", {{"Value", "text"}});
-  EXPECT_EQ(error_of<AssertionError>([&] { tpl.has_output("Url", {{"Value", "text"}}); }),
+  EXPECT_EQ(error_of<AssertionError>([&] {
+              tpl.has_output("Url", {{"Value", "text"}});
+            }),
             "template has 1 outputs named Url, but none match as expected; the closest is "
             "'Url':\n"
             R"(  /Value: expected "text" but found {"Ref":"QueueA"})");
   EXPECT_EQ(error_of<AssertionError>([&] { tpl.has_output("Missing", Json::object()); }),
             "template has 0 outputs named Missing");
-  EXPECT_EQ(error_of<AssertionError>([&] { tpl.has_output("*", {{"Value", "other"}}); }),
+  EXPECT_EQ(error_of<AssertionError>([&] {
+              tpl.has_output("*", {{"Value", "other"}});
+            }),
             "template has 2 outputs named *, but none match as expected; the closest is "
             "'Url':\n"
             R"(  /Value: expected "other" but found {"Ref":"QueueA"})");
@@ -180,8 +184,7 @@ TEST(template_assertions, has_output_matches_by_logical_id_or_any) {
 TEST(template_assertions, find_resources_returns_the_matches_by_logical_id) {
   const Template tpl = Template::from_string(kTemplate);
 
-  EXPECT_EQ(cdk::test::keys_of(tpl.find_resources("AWS::SQS::Queue")),
-            (Lines{"QueueA", "QueueB"}));
+  EXPECT_EQ(cdk::test::keys_of(tpl.find_resources("AWS::SQS::Queue")), (Lines{"QueueA", "QueueB"}));
   EXPECT_EQ(tpl.find_resources("AWS::SQS::Queue", {{"DeletionPolicy", "Retain"}}),
             (Json{{"QueueB", Json::parse(kTemplate)["Resources"]["QueueB"]}}));
   EXPECT_EQ(tpl.find_resources("AWS::SNS::Topic"), Json::object());
@@ -197,16 +200,15 @@ TEST(template_assertions, from_stack_renders_the_prepared_template) {
   tpl.has_resource_properties("AWS::DynamoDB::Table", {{"BillingMode", "PAY_PER_REQUEST"}});
   tpl.has_resource("AWS::DynamoDB::Table",
                    Json::parse(R"({"Metadata": {"aws:cdk:path": "Stack/Table"}})"));
-  EXPECT_EQ(cdk::test::keys_of(tpl.to_json()),
-            (Lines{"Resources", "Parameters", "Rules"}));
+  EXPECT_EQ(cdk::test::keys_of(tpl.to_json()), (Lines{"Resources", "Parameters", "Rules"}));
 }
 
 TEST(template_assertions, from_stack_shows_exports_made_for_other_stacks) {
   cdk::App app;
   auto& producer = app.add<cdk::Stack>("Producer");
   auto& queue = producer.add<cdk::CfnResource>("Queue", "AWS::SQS::Queue");
-  app.add<cdk::Stack>("Consumer").add<cdk::CfnOutput>("Arn",
-                                                      cdk::CfnOutputProps{.value = queue.ref()});
+  app.add<cdk::Stack>("Consumer")
+      .add<cdk::CfnOutput>("Arn", cdk::CfnOutputProps{.value = queue.ref()});
 
   Template::from_stack(producer).has_output(
       "*", {{"Export", {{"Name", "Producer:ExportsOutputRefQueueD6A24597"}}}});

@@ -194,9 +194,8 @@ TEST(cdk_vectors, exports_and_imports_match_the_aws_cdk) {
     const Strings producer_path = strings(vector.at("producerPath"));
     cdk::Construct* parent = &app;
     if (producer_path.size() == 2) parent = &app.add<cdk::Stage>(producer_path[0]);
-    const std::string default_name = producer_path.size() == 2
-                                         ? producer_path[0] + "-" + producer_path[1]
-                                         : producer_path[0];
+    const std::string default_name =
+        producer_path.size() == 2 ? producer_path[0] + "-" + producer_path[1] : producer_path[0];
     cdk::StackProps producer_props;
     const std::string producer_name = vector.at("producerStackName");
     if (producer_name != default_name) producer_props.stack_name = producer_name;
@@ -205,8 +204,8 @@ TEST(cdk_vectors, exports_and_imports_match_the_aws_cdk) {
 
     const cdk::CfnResource* target = nullptr;
     if (reference.contains("target")) {
-      target = &resource_at(producer, strings(reference.at("target")),
-                            reference.at("resourceType"));
+      target =
+          &resource_at(producer, strings(reference.at("target")), reference.at("resourceType"));
       EXPECT_EQ(target->logical_id(), reference.at("targetLogicalId").get<std::string>());
     }
     consumer.add<cdk::CfnResource>(

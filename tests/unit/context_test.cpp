@@ -45,7 +45,9 @@ TEST(context, a_value_set_without_a_source_forgets_the_old_source) {
   context.set("stage", "dev", "CMake cache variable CDKPP_STAGE");
   context.set("stage", "qa");
 
-  EXPECT_EQ(error_of([&] { context.get_enum("stage", {"dev", "prod"}); }),
+  EXPECT_EQ(error_of([&] {
+              context.get_enum("stage", {"dev", "prod"});
+            }),
             "context value 'stage' is 'qa': expected one of dev, prod");
 }
 
@@ -139,9 +141,9 @@ TEST(context_get_int, a_missing_key_is_an_error) {
 TEST(context_get_bool, accepts_booleans_and_cmake_strings) {
   cdk::Context context;
   const std::vector<std::pair<Json, bool>> cases = {
-      {true, true},     {false, false},   {"true", true}, {"TRUE", true},   {"ON", true},
-      {"on", true},     {"Yes", true},    {"1", true},    {"false", false}, {"OFF", false},
-      {"no", false},    {"0", false},     {"False", false}};
+      {true, true},  {false, false}, {"true", true},  {"TRUE", true},   {"ON", true},
+      {"on", true},  {"Yes", true},  {"1", true},     {"false", false}, {"OFF", false},
+      {"no", false}, {"0", false},   {"False", false}};
   for (const auto& [value, expected] : cases) {
     SCOPED_TRACE(value.dump());
     context.set("flag", value);
@@ -182,10 +184,14 @@ TEST(context_get_enum, names_the_allowed_values_and_the_source) {
   context.set("stage", "qa", "CMake cache variable CDKPP_STAGE");
   context.set("level", 3);
 
-  EXPECT_EQ(error_of([&] { context.get_enum("stage", {"dev", "staging", "prod"}); }),
+  EXPECT_EQ(error_of([&] {
+              context.get_enum("stage", {"dev", "staging", "prod"});
+            }),
             "context value 'stage' is 'qa' (from CMake cache variable CDKPP_STAGE): expected one "
             "of dev, staging, prod");
-  EXPECT_EQ(error_of([&] { context.get_enum("level", {"1", "2"}); }),
+  EXPECT_EQ(error_of([&] {
+              context.get_enum("level", {"1", "2"});
+            }),
             "context value 'level' is 3: expected one of 1, 2");
   EXPECT_EQ(error_of([&] { context.get_enum("missing", {"a"}); }),
             "context value 'missing' is not set: pass it with -c missing=<value> or a context "
@@ -205,7 +211,9 @@ TEST(context_load_file, reads_values_and_their_sources) {
 
   EXPECT_EQ(context.get_string("region"), "eu-west-1");
   EXPECT_EQ(context.values().size(), 3u);
-  EXPECT_EQ(error_of([&] { context.get_enum("stage", {"dev", "prod"}); }),
+  EXPECT_EQ(error_of([&] {
+              context.get_enum("stage", {"dev", "prod"});
+            }),
             "context value 'stage' is 'qa' (from CMake cache variable CDKPP_STAGE): expected one "
             "of dev, prod");
   EXPECT_EQ(error_of([&] { context.get_int("replicas", 1, 5); }),

@@ -27,8 +27,8 @@ class CrossStackTest : public ::testing::Test {
  protected:
   // Creates Stack2/Use with the properties, prepares the app and expects no problem.
   const cdk::CfnResource& use(cdk::Object properties) {
-    auto& resource = consumer_.add<cdk::CfnResource>("Use", "AWS::SSM::Parameter",
-                                                     std::move(properties));
+    auto& resource =
+        consumer_.add<cdk::CfnResource>("Use", "AWS::SSM::Parameter", std::move(properties));
     EXPECT_EQ(cdk::detail::prepare_app(app_), std::vector<std::string>{});
     return resource;
   }
@@ -102,8 +102,8 @@ TEST_F(CrossStackTest, the_export_ids_follow_the_logical_id_of_the_target) {
   hits.override_logical_id("HitsFF5AF8CD");
   auto& db = producer_.add<cdk::CfnResource>("Db", "AWS::RDS::DBInstance");
   db.override_logical_id("testdb9A2744AA");
-  auto& pool = producer_.add<cdk::Construct>("UserPool").add<cdk::CfnResource>(
-      "Resource", "AWS::Cognito::UserPool");
+  auto& pool = producer_.add<cdk::Construct>("UserPool")
+                   .add<cdk::CfnResource>("Resource", "AWS::Cognito::UserPool");
   use({{"Hits", hits.get_att("Arn")}, {"Port", db.get_att("Endpoint.Port")}, {"Pool", pool.ref()}});
 
   EXPECT_EQ(used(), (Json{
@@ -133,9 +133,9 @@ TEST_F(CrossStackTest, a_value_used_by_two_stacks_is_exported_once) {
   third.add<cdk::CfnResource>("Also", "AWS::SSM::Parameter", cdk::Object{{"Value", queue.ref()}});
   use({{"Value", queue.ref()}});
 
-  EXPECT_EQ(outputs(), (Json{{"ExportsOutputRefQueueD6A24597",
-                              exported(R"({"Ref": "Queue"})",
-                                       "Stack1:ExportsOutputRefQueueD6A24597")}}));
+  EXPECT_EQ(outputs(),
+            (Json{{"ExportsOutputRefQueueD6A24597",
+                   exported(R"({"Ref": "Queue"})", "Stack1:ExportsOutputRefQueueD6A24597")}}));
   EXPECT_EQ(render(third)["Resources"]["Also"]["Properties"]["Value"],
             import_of("Stack1:ExportsOutputRefQueueD6A24597"));
 }
@@ -144,9 +144,11 @@ TEST_F(CrossStackTest, an_import_inside_a_string_is_part_of_the_join) {
   auto& api = producer_.add<cdk::CfnResource>("Api", "AWS::ApiGatewayV2::Api");
   use({{"Value", cdk::Value("https://") + api.ref() + ".example.com/"}});
 
-  EXPECT_EQ(used()["Value"],
-            (Json{{"Fn::Join", {"", {"https://", import_of("Stack1:ExportsOutputRefApiBCFDE45C"),
-                                     ".example.com/"}}}}));
+  EXPECT_EQ(
+      used()["Value"],
+      (Json{
+          {"Fn::Join",
+           {"", {"https://", import_of("Stack1:ExportsOutputRefApiBCFDE45C"), ".example.com/"}}}}));
 }
 
 TEST_F(CrossStackTest, the_consumer_depends_on_the_producer) {
@@ -352,9 +354,11 @@ TEST(cross_stack, synth_lists_every_problem_in_one_validation_error) {
         "supported for stacks deployed to the same environment";
     const std::vector<std::string> expected{
         "'Consumer/One' in stack 'Consumer' (aws://111111111111/us-east-1) cannot reference "
-        "Ref of 'Producer/Bucket' " + tail,
+        "Ref of 'Producer/Bucket' " +
+            tail,
         "'Consumer/Two' in stack 'Consumer' (aws://111111111111/us-east-1) cannot reference "
-        "attribute Arn of 'Producer/Bucket' " + tail};
+        "attribute Arn of 'Producer/Bucket' " +
+            tail};
     EXPECT_EQ(e.problems(), expected);
     EXPECT_EQ(std::string(e.what()),
               "synthesis failed with 2 errors:\n  " + expected[0] + "\n  " + expected[1]);

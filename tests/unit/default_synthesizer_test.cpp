@@ -141,8 +141,8 @@ TEST(stack_artifact_properties, are_specialized_for_a_known_environment) {
   EXPECT_EQ(properties["cloudFormationExecutionRoleArn"],
             Json(role("cfn-exec", "123456789012", "eu-west-1")));
   EXPECT_EQ(properties["stackTemplateAssetObjectUrl"],
-            Json("s3://cdk-hnb659fds-assets-123456789012-eu-west-1/" +
-                 std::string(kSpecificHash) + ".json"));
+            Json("s3://cdk-hnb659fds-assets-123456789012-eu-west-1/" + std::string(kSpecificHash) +
+                 ".json"));
   EXPECT_EQ(properties["lookupRole"]["arn"], Json(role("lookup", "123456789012", "eu-west-1")));
 }
 

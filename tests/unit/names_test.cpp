@@ -100,7 +100,11 @@ TEST(make_unique_id, the_human_part_is_cut_to_240_characters) {
 }
 
 TEST(make_unique_id, unicode_is_stripped_and_hashed_as_utf8) {
-  EXPECT_EQ(make_unique_id({"B\xC3\xBC" "cket", "\xC3\x9C" "berall"}), "Bcketberall2B04D987");
+  EXPECT_EQ(make_unique_id({"B\xC3\xBC"
+                            "cket",
+                            "\xC3\x9C"
+                            "berall"}),
+            "Bcketberall2B04D987");
   EXPECT_EQ(make_unique_id({"D\xC3\xA4t\xC3\xA4"}), "Dt");
 }
 
@@ -123,8 +127,7 @@ TEST(make_unique_resource_name, allowed_special_characters_are_kept) {
 
 TEST(make_unique_resource_name, several_components_get_a_hash) {
   EXPECT_EQ(make_unique_resource_name({"Stage", "Stack1"}, 128), "StageStack130339B27");
-  EXPECT_EQ(make_unique_resource_name({"Stage", "Holder", "Resource"}, 128),
-            "StageHolderE319FFCB");
+  EXPECT_EQ(make_unique_resource_name({"Stage", "Holder", "Resource"}, 128), "StageHolderE319FFCB");
   EXPECT_EQ(make_unique_resource_name({"Pipeline", "Pipeline", "Resource"}, 128),
             "Pipeline9850B417");
 }

@@ -67,13 +67,13 @@ TEST_F(RunAppTest, the_output_defaults_to_cdk_outdir) {
 TEST_F(RunAppTest, context_pairs_reach_the_app) {
   std::string stage;
   std::int64_t replicas = 0;
-  const AppRun result = run({"-o", out_.string(), "-c", "stage=prod", "--context", "replicas=3",
-                          "-c", "note=a=b"},
-                         [&](cdk::App& app) {
-                           stage = app.context().get_string("stage");
-                           replicas = app.context().get_int("replicas");
-                           EXPECT_EQ(app.context().get_string("note"), "a=b");
-                         });
+  const AppRun result =
+      run({"-o", out_.string(), "-c", "stage=prod", "--context", "replicas=3", "-c", "note=a=b"},
+          [&](cdk::App& app) {
+            stage = app.context().get_string("stage");
+            replicas = app.context().get_int("replicas");
+            EXPECT_EQ(app.context().get_string("note"), "a=b");
+          });
 
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(stage, "prod");
@@ -106,11 +106,11 @@ TEST_F(RunAppTest, a_context_file_names_each_value_source) {
   cdk::test::write_file(file, R"({"context": {"stage": "qa", "region": "eu-west-1"},
                                   "sources": {"stage": "CMake cache variable CDKPP_STAGE"}})");
   std::string region;
-  const AppRun result = run({"-o", out_.string(), "--context-file", file.string()},
-                         [&](cdk::App& app) {
-                           region = app.context().get_string("region");
-                           app.context().get_enum("stage", {"dev", "prod"});
-                         });
+  const AppRun result =
+      run({"-o", out_.string(), "--context-file", file.string()}, [&](cdk::App& app) {
+        region = app.context().get_string("region");
+        app.context().get_enum("stage", {"dev", "prod"});
+      });
 
   EXPECT_EQ(region, "eu-west-1");
   EXPECT_EQ(result.exit_code, 1);
@@ -125,11 +125,11 @@ TEST_F(RunAppTest, pairs_override_files_which_override_cdk_context_json) {
   cdk::test::write_file(file, R"({"b": "file", "c": "file"})");
   std::vector<std::string> seen;
   const AppRun result = run({"-o", out_.string(), "--context-file", file.string(), "-c", "c=pair"},
-                         [&](cdk::App& app) {
-                           for (const char* key : {"a", "b", "c"}) {
-                             seen.push_back(app.context().get_string(key));
-                           }
-                         });
+                            [&](cdk::App& app) {
+                              for (const char* key : {"a", "b", "c"}) {
+                                seen.push_back(app.context().get_string(key));
+                              }
+                            });
 
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(seen, (std::vector<std::string>{"env", "file", "pair"}));
@@ -137,9 +137,8 @@ TEST_F(RunAppTest, pairs_override_files_which_override_cdk_context_json) {
 
 TEST_F(RunAppTest, cdk_context_json_is_named_as_the_source) {
   const cdk::test::ScopedEnv json("CDK_CONTEXT_JSON", R"({"replicas": "many"})");
-  const AppRun result = run({"-o", out_.string()}, [](cdk::App& app) {
-    app.context().get_int("replicas", 1, 9);
-  });
+  const AppRun result =
+      run({"-o", out_.string()}, [](cdk::App& app) { app.context().get_int("replicas", 1, 9); });
 
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.stderr_text,
@@ -154,14 +153,13 @@ TEST_F(RunAppTest, the_depfile_names_the_manifest_and_every_file_read) {
   cdk::test::write_file(page, "<p>hi</p>");
   const fs::path depfile = dir_ / "synth.d";
 
-  const AppRun result = run({"-o", out_.string(), "--context-file", context_file.string(),
-                          "--depfile", depfile.string()},
-                         [&](cdk::App& app) {
-                           auto& stack = app.add<cdk::Stack>("Stack");
-                           stack.add<cdk::CfnResource>(
-                               "Page", "AWS::SSM::Parameter",
-                               cdk::Object{{"Value", cdk::read_text_file(stack, page)}});
-                         });
+  const AppRun result = run(
+      {"-o", out_.string(), "--context-file", context_file.string(), "--depfile", depfile.string()},
+      [&](cdk::App& app) {
+        auto& stack = app.add<cdk::Stack>("Stack");
+        stack.add<cdk::CfnResource>("Page", "AWS::SSM::Parameter",
+                                    cdk::Object{{"Value", cdk::read_text_file(stack, page)}});
+      });
 
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(read_file(depfile), (out_ / "manifest.json").string() + ": \\\n  " +
@@ -176,15 +174,14 @@ TEST_F(RunAppTest, the_depfile_escapes_spaces_and_dollars) {
   cdk::test::write_file(page, "x");
   const fs::path depfile = dir_ / "synth.d";
 
-  const AppRun result = run({"-o", (folder / "out").string(), "--depfile", depfile.string()},
-                         [&](cdk::App& app) {
-                           cdk::read_text_file(app.add<cdk::Stack>("Stack"), page);
-                         });
+  const AppRun result =
+      run({"-o", (folder / "out").string(), "--depfile", depfile.string()},
+          [&](cdk::App& app) { cdk::read_text_file(app.add<cdk::Stack>("Stack"), page); });
 
   EXPECT_EQ(result.exit_code, 0);
   const std::string escaped_dir = dir_.path().string() + "/my\\ $$dir";
-  EXPECT_EQ(read_file(depfile), escaped_dir + "/out/manifest.json: \\\n  " + escaped_dir +
-                                    "/a\\ page.txt\n");
+  EXPECT_EQ(read_file(depfile),
+            escaped_dir + "/out/manifest.json: \\\n  " + escaped_dir + "/a\\ page.txt\n");
 }
 
 TEST_F(RunAppTest, a_failed_synth_writes_neither_assembly_nor_depfile) {
@@ -205,9 +202,8 @@ TEST_F(RunAppTest, a_failed_synth_writes_neither_assembly_nor_depfile) {
 }
 
 TEST_F(RunAppTest, any_exception_from_the_build_is_reported) {
-  const AppRun result = run({"-o", out_.string()}, [](cdk::App&) {
-    throw std::runtime_error("the build gave up");
-  });
+  const AppRun result =
+      run({"-o", out_.string()}, [](cdk::App&) { throw std::runtime_error("the build gave up"); });
 
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.stderr_text, "error: the build gave up\n");
@@ -219,8 +215,10 @@ TEST_F(RunAppTest, an_expected_output_must_be_written) {
 
   const AppRun missing = run({"-o", out_.string(), "--expect", "Other.template.json"}, one_stack);
   EXPECT_EQ(missing.exit_code, 1);
-  EXPECT_EQ(missing.stderr_text, "error: the synth did not write 'Other.template.json', which "
-                                 "the build expects in '" + out_.string() + "'\n");
+  EXPECT_EQ(missing.stderr_text,
+            "error: the synth did not write 'Other.template.json', which "
+            "the build expects in '" +
+                out_.string() + "'\n");
 }
 
 TEST_F(RunAppTest, an_unknown_option_is_a_usage_error) {

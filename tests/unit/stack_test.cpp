@@ -351,7 +351,7 @@ TEST(stack_validation, two_stacks_with_one_name_in_one_environment_are_an_error)
   app.add<cdk::Stack>("First", cdk::StackProps{.stack_name = "Shared"});
   app.add<cdk::Stack>("Second", cdk::StackProps{.stack_name = "Shared"});
   app.add<cdk::Stack>("Elsewhere", cdk::StackProps{.stack_name = "Shared",
-                                                  .env = cdk::Environment{"1", "eu-west-1"}});
+                                                   .env = cdk::Environment{"1", "eu-west-1"}});
 
   EXPECT_EQ(cdk::detail::prepare_app(app),
             (std::vector<std::string>{"stacks 'First' and 'Second' have the same stack name "

@@ -79,10 +79,10 @@ TEST(render_template, resource_keys_are_in_the_order_of_the_aws_cdk) {
   auto& stack = app.add<cdk::Stack>("Stack");
   auto& zeta = stack.add<cdk::CfnResource>("Zeta", "AWS::SQS::Queue");
   auto& alpha = stack.add<cdk::CfnResource>("alpha", "AWS::SQS::Queue");
-  auto& is_prod = stack.add<cdk::CfnCondition>(
-      "IsProd", cdk::fn::equals(cdk::pseudo::region(), "eu-west-1"));
-  auto& main = stack.add<cdk::CfnResource>("Main", "AWS::S3::Bucket",
-                                           cdk::Object{{"BucketName", "logs"}});
+  auto& is_prod =
+      stack.add<cdk::CfnCondition>("IsProd", cdk::fn::equals(cdk::pseudo::region(), "eu-west-1"));
+  auto& main =
+      stack.add<cdk::CfnResource>("Main", "AWS::S3::Bucket", cdk::Object{{"BucketName", "logs"}});
   main.set_condition(is_prod);
   main.add_metadata("cfn_nag", cdk::Object{{"rules", cdk::List{}}});
   main.set_deletion_policy(cdk::ResourcePolicy::retain);
@@ -148,8 +148,8 @@ TEST(render_template, removal_policies_render_as_cloudformation_words) {
 TEST(render_template, set_property_replaces_in_place_or_appends) {
   cdk::App app;
   auto& stack = app.add<cdk::Stack>("Stack");
-  auto& queue = stack.add<cdk::CfnResource>(
-      "Queue", "AWS::SQS::Queue", cdk::Object{{"QueueName", "a"}, {"DelaySeconds", 1}});
+  auto& queue = stack.add<cdk::CfnResource>("Queue", "AWS::SQS::Queue",
+                                            cdk::Object{{"QueueName", "a"}, {"DelaySeconds", 1}});
   queue.set_property("QueueName", "b");
   queue.set_property("FifoQueue", true);
 
@@ -267,18 +267,17 @@ TEST(render_template, only_an_exported_output_can_be_imported) {
 TEST(render_template, a_parameter_renders_its_keys_in_the_order_of_the_aws_cdk) {
   cdk::App app;
   auto& stack = app.add<cdk::Stack>("Stack");
-  stack.add<cdk::CfnParameter>(
-      "Size", cdk::CfnParameterProps{.type = "Number",
-                                     .default_value = 3,
-                                     .allowed_pattern = "[0-9]+",
-                                     .allowed_values = {1, 3, 5},
-                                     .constraint_description = "odd",
-                                     .description = "how many",
-                                     .max_length = 2,
-                                     .max_value = 5.0,
-                                     .min_length = 1,
-                                     .min_value = 1.0,
-                                     .no_echo = true});
+  stack.add<cdk::CfnParameter>("Size", cdk::CfnParameterProps{.type = "Number",
+                                                              .default_value = 3,
+                                                              .allowed_pattern = "[0-9]+",
+                                                              .allowed_values = {1, 3, 5},
+                                                              .constraint_description = "odd",
+                                                              .description = "how many",
+                                                              .max_length = 2,
+                                                              .max_value = 5.0,
+                                                              .min_length = 1,
+                                                              .min_value = 1.0,
+                                                              .no_echo = true});
 
   EXPECT_EQ(render(stack)["Parameters"]["Size"], Json::parse(R"({
     "Type": "Number",
@@ -366,12 +365,11 @@ TEST(render_template, a_rule_renders_its_condition_then_its_assertions) {
   cdk::App app;
   auto& stack = app.add<cdk::Stack>("Stack");
   auto& env = stack.add<cdk::CfnParameter>("Env");
-  stack.add<cdk::CfnRule>(
-      "ProdNeedsLarge",
-      std::vector<cdk::RuleAssertion>{
-          {cdk::fn::equals(env.value(), "prod"), "env must be prod"},
-          {cdk::fn::not_(cdk::fn::equals(env.value(), "")), "env must be set"}},
-      cdk::fn::equals(cdk::pseudo::region(), "eu-west-1"));
+  stack.add<cdk::CfnRule>("ProdNeedsLarge",
+                          std::vector<cdk::RuleAssertion>{
+                              {cdk::fn::equals(env.value(), "prod"), "env must be prod"},
+                              {cdk::fn::not_(cdk::fn::equals(env.value(), "")), "env must be set"}},
+                          cdk::fn::equals(cdk::pseudo::region(), "eu-west-1"));
 
   EXPECT_EQ(render(stack)["Rules"], Json::parse(R"({"ProdNeedsLarge": {
     "RuleCondition": {"Fn::Equals": [{"Ref": "AWS::Region"}, "eu-west-1"]},

@@ -28,8 +28,8 @@ class ValueTest : public ::testing::Test {
   cdk::App app_;
   cdk::Stack& stack_ = app_.add<cdk::Stack>("Stack");
   cdk::CfnResource& bucket_ = stack_.add<cdk::CfnResource>("Bucket", "AWS::S3::Bucket");
-  cdk::CfnCondition& is_prod_ = stack_.add<cdk::CfnCondition>(
-      "IsProd", cdk::fn::equals(cdk::pseudo::region(), "eu-west-1"));
+  cdk::CfnCondition& is_prod_ =
+      stack_.add<cdk::CfnCondition>("IsProd", cdk::fn::equals(cdk::pseudo::region(), "eu-west-1"));
 };
 
 TEST_F(ValueTest, literals_render_as_json) {
@@ -79,8 +79,7 @@ TEST_F(ValueTest, accessors_of_the_wrong_kind_are_errors) {
   EXPECT_EQ(error_of([] { Value(1).as_string(); }), "expected a string but found an integer");
   EXPECT_EQ(error_of([] { Value("x").as_object(); }), "expected an object but found a string");
   EXPECT_EQ(error_of([] { Value().as_list(); }), "expected a list but found null");
-  EXPECT_EQ(error_of([] { Value(1.5).as_reference(); }),
-            "expected a reference but found a number");
+  EXPECT_EQ(error_of([] { Value(1.5).as_reference(); }), "expected a reference but found a number");
   EXPECT_EQ(error_of([&] { bucket_.ref().as_intrinsic(); }),
             "expected an intrinsic but found a reference");
 }
@@ -182,8 +181,7 @@ TEST_F(ValueTest, concatenating_a_deploy_time_value_gives_a_join) {
 TEST_F(ValueTest, adjacent_literals_merge_into_one_part) {
   const Value value = Value("a") + bucket_.ref() + "b" + "c" + cdk::pseudo::region() + "d";
 
-  EXPECT_EQ(render(value),
-            Json::parse(R"({"Fn::Join": ["", ["a", {"Ref": "Bucket"}, "bc",
+  EXPECT_EQ(render(value), Json::parse(R"({"Fn::Join": ["", ["a", {"Ref": "Bucket"}, "bc",
                                              {"Ref": "AWS::Region"}, "d"]]})"));
 }
 
@@ -191,8 +189,7 @@ TEST_F(ValueTest, nested_concatenations_flatten_into_one_join) {
   const Value left = Value("a") + bucket_.ref() + "-";
   const Value right = Value("-") + cdk::pseudo::region() + "z";
 
-  EXPECT_EQ(render(left + right),
-            Json::parse(R"({"Fn::Join": ["", ["a", {"Ref": "Bucket"}, "--",
+  EXPECT_EQ(render(left + right), Json::parse(R"({"Fn::Join": ["", ["a", {"Ref": "Bucket"}, "--",
                                              {"Ref": "AWS::Region"}, "z"]]})"));
 }
 

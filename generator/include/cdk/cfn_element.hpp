@@ -36,6 +36,9 @@ class CfnElement : public Construct {
 
   // The logical ID: the override if one was set, else derived from the path.
   std::string logical_id() const;
+  // The logical ID as a value (a plain string where used), for properties that name the
+  // element itself, such as an IAM policy's PolicyName. Usable in its own stack only.
+  Value logical_id_value() const;
   // Replaces the derived logical ID (for example to keep a resource's identity after a move).
   void override_logical_id(std::string logical_id);
 

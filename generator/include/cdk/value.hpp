@@ -51,8 +51,7 @@ class Value {
   Value(std::nullptr_t) {}
   Value(bool b) : data_(b) {}
   template <std::integral T>
-    requires(!std::same_as<T, bool>)
-  Value(T i) : data_(static_cast<std::int64_t>(i)) {}
+  requires(!std::same_as<T, bool>) Value(T i) : data_(static_cast<std::int64_t>(i)) {}
   Value(double d) : data_(d) {}
   Value(const char* s) : data_(std::string(s)) {}
   Value(std::string s) : data_(std::move(s)) {}

@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "../synthesis.hpp"
 #include "cdk/app.hpp"
 #include "cdk/stack.hpp"
-#include "../synthesis.hpp"
 
 namespace cdk::assertions {
 namespace {
@@ -67,7 +67,8 @@ void match(const Json& pattern, const Json& actual, const std::string& where,
     return;
   }
   if (pattern != actual) {
-    out.push_back(fmt::format("{}: expected {} but found {}", at, shorten(pattern), shorten(actual)));
+    out.push_back(
+        fmt::format("{}: expected {} but found {}", at, shorten(pattern), shorten(actual)));
   }
 }
 
@@ -81,9 +82,9 @@ Json resources_of_type(const Json& document, std::string_view type) {
 }
 
 // Fails with every candidate's mismatches, closest (fewest mismatches) first.
-[[noreturn]] void fail_no_match(std::string_view what, std::size_t count,
-                                const std::vector<std::pair<std::string, std::vector<std::string>>>&
-                                    candidates) {
+[[noreturn]] void fail_no_match(
+    std::string_view what, std::size_t count,
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& candidates) {
   // As the AWS CDK words it: ", but none match" only when there was something to match.
   std::string message = fmt::format("template has {} {}", count, what);
   if (candidates.empty()) throw AssertionError(message);

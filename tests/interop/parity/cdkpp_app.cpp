@@ -23,10 +23,10 @@ void build(cdk::App& app) {
   auto& bucket_scope = hosting.add<Construct>("Bucket");
   auto& param = ac.add<cdk::CfnParameter>(
       "Stage", cdk::CfnParameterProps{.type = "String", .default_value = cdk::Value("sandbox")});
-  auto& condition =
-      ac.add<cdk::CfnCondition>("IsProd", cdk::fn::equals(param.value(), "prod"));
+  auto& condition = ac.add<cdk::CfnCondition>("IsProd", cdk::fn::equals(param.value(), "prod"));
   auto& mapping = hosting.add<cdk::CfnMapping>(
-      "RegionMap", cdk::Json{{"eu-west-1", {{"Short", "euw1"}}}, {"us-east-1", {{"Short", "use1"}}}});
+      "RegionMap",
+      cdk::Json{{"eu-west-1", {{"Short", "euw1"}}}, {"us-east-1", {{"Short", "use1"}}}});
   auto& bucket = bucket_scope.add<CfnResource>(
       "Resource", "AWS::S3::Bucket",
       Object{{"Tags", cdk::List{Object{{"Key", "endpoint"}, {"Value", endpoint}},
@@ -34,9 +34,9 @@ void build(cdk::App& app) {
                                        {"Value", mapping.find_in_map(ac.region(), "Short")}}}}});
   bucket.set_condition(condition);
 
-  auto& tc = app.add<cdk::Stack>(
-      "MyApp-Toolchain-Management",
-      cdk::StackProps{.env = cdk::Environment{"111111111111", "eu-west-1"}});
+  auto& tc =
+      app.add<cdk::Stack>("MyApp-Toolchain-Management",
+                          cdk::StackProps{.env = cdk::Environment{"111111111111", "eu-west-1"}});
   auto& artifacts = tc.add<CfnResource>("ArtifactBucket", "AWS::S3::Bucket");
   artifacts.apply_removal_policy(cdk::ResourcePolicy::retain);
   auto& queue = tc.add<CfnResource>("Queue", "AWS::SQS::Queue");
@@ -56,9 +56,9 @@ void build(cdk::App& app) {
       cdk::StackProps{.stack_name = "MyApp-Service-Production-AdminConsole"});
   pac.add<Construct>("Hosting").add<Construct>("Bucket").add<CfnResource>(
       "Resource", "AWS::S3::Bucket",
-      Object{{"Tags", cdk::List{Object{{"Key", "api"},
-                                       {"Value", production_api.get_att("ApiEndpoint")}},
-                                Object{{"Key", "id"}, {"Value", production_api.ref()}}}}});
+      Object{{"Tags",
+              cdk::List{Object{{"Key", "api"}, {"Value", production_api.get_att("ApiEndpoint")}},
+                        Object{{"Key", "id"}, {"Value", production_api.ref()}}}}});
 }
 
 }  // namespace
