@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cdk/app.hpp"
 
+#include <signal.h>
 #include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -17,12 +21,29 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Folders left by synths that were killed half way; a new synth removes them.
+// Folders left by synths that were killed half way; a new synth removes them, but not those of
+// a synth still running (its process id is in the name).
 void remove_stale_staging(const fs::path& target) {
   const std::string prefix = "." + target.filename().string() + ".staging-";
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(target.parent_path(), error)) {
-    if (entry.path().filename().string().starts_with(prefix)) fs::remove_all(entry.path(), error);
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const long pid = std::atol(name.c_str() + prefix.size());
+    const bool running = pid > 0 && pid != ::getpid() && (::kill(pid, 0) == 0 || errno == EPERM);
+    if (!running) fs::remove_all(entry.path(), error);
+  }
+}
+
+// The build declares files it expects; one the app did not write would make every build re-run
+// the synth, so it fails the synth before the new assembly replaces the old one.
+void require_files(const fs::path& staged, const fs::path& target,
+                   const std::vector<std::string>& files) {
+  for (const std::string& file : files) {
+    if (!fs::exists(staged / file)) {
+      throw Error(fmt::format("the synth did not write '{}', which the build expects in '{}'", file,
+                              target.string()));
+    }
   }
 }
 
@@ -37,11 +58,14 @@ void App::record_input(const fs::path& file) {
   }
 }
 
-void App::synth(const fs::path& outdir) {
+void App::synth(const fs::path& outdir, const std::vector<std::string>& expected_files) {
   std::vector<std::string> problems = detail::prepare_app(*this);
   if (!problems.empty()) throw ValidationError(std::move(problems));
 
-  const fs::path target = fs::absolute(outdir).lexically_normal();
+  fs::path target = fs::absolute(outdir).lexically_normal();
+  // A symlinked output folder stays a link: the assembly replaces the folder it points at.
+  std::error_code link_error;
+  if (fs::is_symlink(target, link_error)) target = fs::weakly_canonical(target);
   const fs::path parent = target.parent_path();
   std::error_code error;
   fs::create_directories(parent, error);
@@ -54,6 +78,7 @@ void App::synth(const fs::path& outdir) {
       parent / fmt::format(".{}.staging-{}", target.filename().string(), ::getpid());
   try {
     detail::write_assembly(*this, staged);
+    require_files(staged, target, expected_files);
     detail::swap_into_place(staged, target);
   } catch (...) {
     fs::remove_all(staged, error);

@@ -35,7 +35,7 @@ Value CfnMapping::find_in_map(Value top_level_key, Value second_level_key) const
 }
 
 void CfnMapping::render(RenderContext& context) const {
-  context.add("Mappings", logical_id(), mapping_);
+  context.add("Mappings", logical_id(), context.resolve(Value::from_json(mapping_)));
 }
 
 }  // namespace cdk

@@ -25,9 +25,9 @@ void CfnParameter::render(RenderContext& context) const {
   }
   if (props_.description) body["Description"] = *props_.description;
   if (props_.max_length) body["MaxLength"] = *props_.max_length;
-  if (props_.max_value) body["MaxValue"] = *props_.max_value;
+  if (props_.max_value) body["MaxValue"] = context.resolve(*props_.max_value);
   if (props_.min_length) body["MinLength"] = *props_.min_length;
-  if (props_.min_value) body["MinValue"] = *props_.min_value;
+  if (props_.min_value) body["MinValue"] = context.resolve(*props_.min_value);
   if (props_.no_echo) body["NoEcho"] = true;
   context.add("Parameters", logical_id(), std::move(body));
 }

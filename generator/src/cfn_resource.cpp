@@ -69,11 +69,10 @@ Value CfnResource::get_att(std::string attribute) const {
 }
 
 void CfnResource::add_depends_on(const CfnResource& other) {
+  // As in the AWS CDK, a resource of another stack is waited for by deploying that stack first.
   if (&other.stack() != &stack()) {
-    throw Error(
-        fmt::format("'{}': cannot depend on '{}' of another stack; add a stack "
-                    "dependency instead",
-                    path(), other.path()));
+    stack().add_dependency(other.stack(), fmt::format("{} -> {}", path(), other.path()));
+    return;
   }
   if (std::find(depends_on_.begin(), depends_on_.end(), &other) == depends_on_.end()) {
     depends_on_.push_back(&other);

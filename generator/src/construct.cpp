@@ -3,6 +3,7 @@
 #include "cdk/construct.hpp"
 
 #include <algorithm>
+#include <exception>
 
 #include <fmt/format.h>
 
@@ -39,7 +40,11 @@ Construct::Construct(Construct& scope, std::string_view id)
 Construct::~Construct() {
   destroying_ = true;
   owned_.clear();
-  if (scope_ != nullptr && !scope_->destroying_) scope_->detach_child(this);
+  if (scope_ != nullptr && !scope_->destroying_) {
+    // A construct whose constructor threw is unwound here too; that is not a lost construct.
+    if (std::uncaught_exceptions() == 0) root().destroyed_before_synthesis_.push_back(path());
+    scope_->detach_child(this);
+  }
 }
 
 void Construct::detach_child(const Construct* child) {
@@ -100,6 +105,16 @@ std::vector<const Construct*> Construct::find_all() const {
   auto all = const_cast<Construct*>(this)->find_all();
   return {all.begin(), all.end()};
 }
+
+namespace detail {
+
+void move_child_to_end(Construct& parent, const Construct& child) {
+  auto& children = parent.children_;
+  auto found = std::find(children.begin(), children.end(), &child);
+  if (found != children.end()) std::rotate(found, found + 1, children.end());
+}
+
+}  // namespace detail
 
 std::string Construct::describe() const {
   if (scope_ == nullptr) return "the app";

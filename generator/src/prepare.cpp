@@ -56,18 +56,33 @@ void validate_logical_ids(const Stack& stack, std::vector<std::string>& problems
   }
 }
 
-void validate_unique_names(const std::vector<Stack*>& stacks, std::vector<std::string>& problems) {
-  std::map<std::string, const Stack*> artifacts;
+// Artifact ids are keys of one manifest: two artifacts of an assembly may not share one.
+void validate_assembly_artifacts(App& app, Stage& stage, std::vector<std::string>& problems) {
+  std::map<std::string, std::string> owners;
+  auto claim = [&](const std::string& artifact, const std::string& owner) {
+    auto [existing, inserted] = owners.emplace(artifact, owner);
+    if (!inserted) {
+      problems.push_back(fmt::format("{} and {} both need the artifact id '{}' in the assembly",
+                                     existing->second, owner, artifact));
+    }
+    return inserted;
+  };
+
+  if (&stage == &app) claim("Tree", "the construct tree (tree.json)");
+  for (Stage* child : child_stages(stage)) {
+    claim(child->artifact_id(), fmt::format("stage '{}'", child->path()));
+    validate_assembly_artifacts(app, *child, problems);
+  }
+  for (const Stack* stack : stage_stacks(stage)) {
+    const std::string owner = fmt::format("stack '{}'", stack->path());
+    if (claim(stack->artifact_id(), owner)) claim(stack->artifact_id() + ".assets", owner);
+  }
+}
+
+void validate_unique_stack_names(const std::vector<Stack*>& stacks,
+                                 std::vector<std::string>& problems) {
   std::map<std::string, const Stack*> names_by_env;
   for (const Stack* stack : stacks) {
-    const std::string assembly = stack->stage().path();
-    auto [artifact, new_artifact] =
-        artifacts.emplace(assembly + "\n" + stack->artifact_id(), stack);
-    if (!new_artifact) {
-      problems.push_back(fmt::format("stacks '{}' and '{}' have the same artifact id '{}'",
-                                     artifact->second->path(), stack->path(),
-                                     stack->artifact_id()));
-    }
     const std::string key = stack->environment().to_uri() + "\n" + stack->stack_name();
     auto [named, new_name] = names_by_env.emplace(key, stack);
     if (!new_name) {
@@ -78,23 +93,47 @@ void validate_unique_names(const std::vector<Stack*>& stacks, std::vector<std::s
   }
 }
 
+// What synthesis adds to a stack comes after the user's constructs, in the order a first synth
+// adds it, even when the tree grew after an earlier preparation (Template::from_stack).
+void keep_synthesized_children_last(Stack& stack) {
+  Construct* exports = stack.try_find_child("Exports");
+  if (dynamic_cast<ExportsScope*>(exports) != nullptr) move_child_to_end(stack, *exports);
+  for (const char* id : {"BootstrapVersion", "CheckBootstrapVersion"}) {
+    if (Construct* element = stack.try_find_child(id)) move_child_to_end(stack, *element);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> prepare_app(App& app) {
   std::vector<std::string> problems;
+
+  // References to a lost construct would point at freed memory: stop before resolving any.
+  for (const std::string& path : app.destroyed_before_synthesis()) {
+    problems.push_back(fmt::format(
+        "'{}' was destroyed before synthesis; create constructs with add<T>() so that the tree "
+        "owns them",
+        path));
+  }
+  if (!problems.empty()) return problems;
+
   const std::vector<Stack*> stacks = all_stacks(app);
 
   // Rendering every template once finds the references between stacks, which creates the
   // producers' exports and the stack dependencies before anything is written.
   for (const Stack* stack : stacks) render_template(*stack, problems);
 
-  for (Stack* stack : stacks) add_bootstrap_elements(*stack);
+  for (Stack* stack : stacks) {
+    add_bootstrap_elements(*stack);
+    keep_synthesized_children_last(*stack);
+  }
 
   for (const Stack* stack : stacks) {
     validate_stack_name(*stack, problems);
     validate_logical_ids(*stack, problems);
   }
-  validate_unique_names(stacks, problems);
+  validate_unique_stack_names(stacks, problems);
+  validate_assembly_artifacts(app, app, problems);
 
   // A problem met in the first rendering and again in validation is reported once.
   std::vector<std::string> unique;

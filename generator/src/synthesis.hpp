@@ -15,6 +15,12 @@ namespace cdk::detail {
 // The cloud assembly schema version written into manifests, asset manifests and cdk.out.
 inline constexpr const char* kSchemaVersion = "55.0.0";
 
+// The "Exports" construct that synthesis adds to a stack for the outputs other stacks import.
+class ExportsScope : public Construct {
+ public:
+  using Construct::Construct;
+};
+
 // Every stack of the tree, in pre-order, across stages.
 std::vector<Stack*> all_stacks(Construct& root);
 // The stacks whose nearest stage is `stage`, in post-order (the order of the assembly).

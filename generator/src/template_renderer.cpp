@@ -1,5 +1,7 @@
 // cdkpp: renders a stack's template, resolving every value in the stack that uses it.
 // SPDX-License-Identifier: Apache-2.0
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "cdk/cfn_output.hpp"
@@ -11,6 +13,16 @@ namespace cdk::detail {
 namespace {
 
 constexpr std::size_t kMaxExportNameLength = 255;
+
+// JavaScript has one number type and writes 5.0 as 5; whole numbers that a double holds
+// exactly become integers so that the template reads as the AWS CDK's does.
+Json number_as_javascript_writes_it(double d) {
+  constexpr double kLargestExactInteger = 9007199254740992.0;  // 2^53
+  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= kLargestExactInteger) {
+    return static_cast<std::int64_t>(d);
+  }
+  return d;
+}
 
 const Stack& producer_of(const Reference& reference) {
   return reference.kind == Reference::Kind::scoped_pseudo ? *reference.stack
@@ -72,7 +84,7 @@ class StackRenderer : public RenderContext {
       Json operator()(std::monostate) const { return nullptr; }
       Json operator()(bool b) const { return b; }
       Json operator()(std::int64_t i) const { return i; }
-      Json operator()(double d) const { return d; }
+      Json operator()(double d) const { return number_as_javascript_writes_it(d); }
       Json operator()(const std::string& s) const { return s; }
       Json operator()(const std::shared_ptr<const List>& list) const {
         Json array = Json::array();
@@ -144,7 +156,7 @@ class StackRenderer : public RenderContext {
     }
 
     Construct* exports = producer.try_find_child("Exports");
-    if (exports == nullptr) exports = &producer.add<Construct>("Exports");
+    if (exports == nullptr) exports = &producer.add<ExportsScope>("Exports");
     const std::string output_id = "Output" + to_json_text(render_local(reference), 0);
     const std::string export_name = export_name_for(producer, output_id);
     if (exports->try_find_child(sanitize_construct_id(output_id)) == nullptr) {

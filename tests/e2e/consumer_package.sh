@@ -7,8 +7,8 @@ build=$1 consumer=$2 work=$3
 rm -rf "$work"
 cmake --install "$build" --prefix "$work/prefix"
 cmake -S "$consumer" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" \
-  -DCONSUMER_BUCKET_NAME=from-the-cache
+  "-DCONSUMER_BUCKET_NAME=from-the-cache;with \"quotes\" and a semicolon"
 cmake --build "$work/build"
 template="$work/build/cdk.out/Consumer.template.json"
-grep -q '"BucketName": "from-the-cache"' "$template" || { echo "FAIL: $template"; exit 1; }
+grep -qF '"BucketName": "from-the-cache;with \"quotes\" and a semicolon"' "$template" || { echo "FAIL: $template"; exit 1; }
 echo "ok: the consumer synthesized $template"

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "cdk/app.hpp"
+#include "cdk/assertions/template.hpp"
 #include "cdk/cfn_output.hpp"
 #include "cdk/cfn_resource.hpp"
 #include "cdk/stage.hpp"
@@ -270,6 +271,50 @@ TEST(assembly, a_staging_folder_left_by_a_killed_synth_is_removed) {
 
   app.synth(dir / "cdk.out");
   EXPECT_EQ(list_dir(dir.path()), (Names{".other.staging-1", "cdk.out"}));
+}
+
+TEST(assembly, the_staging_folder_of_a_synth_still_running_is_kept) {
+  const cdk::test::TempDir dir;
+  fs::create_directories(dir / ".cdk.out.staging-1");  // process 1 is always running
+  cdk::App app;
+
+  app.synth(dir / "cdk.out");
+  EXPECT_EQ(list_dir(dir.path()), (Names{".cdk.out.staging-1", "cdk.out"}));
+}
+
+TEST(assembly, a_symlinked_output_folder_stays_a_link_to_the_new_assembly) {
+  const cdk::test::TempDir dir;
+  fs::create_directories(dir / "real");
+  fs::create_directory_symlink(dir / "real", dir / "cdk.out");
+  cdk::App app;
+  app.add<cdk::Stack>("Stack");
+
+  app.synth(dir / "cdk.out");
+  EXPECT_TRUE(fs::is_symlink(dir / "cdk.out"));
+  EXPECT_TRUE(fs::exists(dir / "real" / "manifest.json"));
+}
+
+TEST(assembly, a_template_looked_at_before_the_tree_was_complete_does_not_change_the_synth) {
+  // GIVEN two equal trees, one of them rendered by a test before its last constructs came
+  auto build = [](cdk::App& app) -> cdk::Stack& {
+    auto& producer = app.add<cdk::Stack>("Producer");
+    auto& queue = producer.add<cdk::CfnResource>("Queue", "AWS::SQS::Queue");
+    auto& consumer = app.add<cdk::Stack>("Consumer");
+    consumer.add<cdk::CfnOutput>("Arn", cdk::CfnOutputProps{.value = queue.get_att("Arn")});
+    return producer;
+  };
+  cdk::App looked_at;
+  cdk::Stack& early = build(looked_at);
+  cdk::assertions::Template::from_stack(early);
+  early.add<cdk::CfnOutput>("Late", cdk::CfnOutputProps{.value = "late"});
+  cdk::App fresh;
+  build(fresh).add<cdk::CfnOutput>("Late", cdk::CfnOutputProps{.value = "late"});
+
+  // WHEN both are synthesized THEN the assemblies are the same
+  const cdk::test::TempDir dir;
+  looked_at.synth(dir / "looked-at");
+  fresh.synth(dir / "fresh");
+  EXPECT_EQ(cdk::test::snapshot(dir / "looked-at"), cdk::test::snapshot(dir / "fresh"));
 }
 
 TEST(assembly, an_existing_file_in_place_of_the_folder_is_an_error) {

@@ -160,6 +160,30 @@ TEST(construct, a_construct_on_the_cpp_stack_leaves_the_tree_when_destroyed) {
   EXPECT_EQ(stack.add<cdk::Construct>("Local").path(), "Stack/Local");
 }
 
+TEST(construct, a_construct_lost_before_synthesis_stops_the_synth_instead_of_crashing) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Stack");
+  cdk::Value queue_arn;
+  {
+    cdk::CfnResource queue(stack, "Queue", "AWS::SQS::Queue");
+    queue_arn = queue.get_att("Arn");
+  }
+  stack.add<cdk::CfnResource>("Topic", "AWS::SNS::Topic", cdk::Object{{"Name", queue_arn}});
+
+  EXPECT_EQ(app.destroyed_before_synthesis(), std::vector<std::string>{"Stack/Queue"});
+  cdk::test::TempDir dir;
+  EXPECT_EQ(error_of([&] { app.synth(dir / "cdk.out"); }),
+            "synthesis failed with 1 error:\n  'Stack/Queue' was destroyed before synthesis; "
+            "create constructs with add<T>() so that the tree owns them");
+}
+
+TEST(construct, a_constructor_that_throws_does_not_count_as_a_lost_construct) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Stack");
+  EXPECT_THROW(stack.add<cdk::CfnResource>("Bad", ""), cdk::Error);
+  EXPECT_TRUE(app.destroyed_before_synthesis().empty());
+}
+
 TEST(construct, add_returns_a_reference_owned_by_the_scope) {
   cdk::App app;
   auto& stack = app.add<cdk::Stack>("Stack");

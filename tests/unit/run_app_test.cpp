@@ -212,9 +212,13 @@ TEST_F(RunAppTest, any_exception_from_the_build_is_reported) {
 TEST_F(RunAppTest, an_expected_output_must_be_written) {
   const AppRun ok = run({"-o", out_.string(), "--expect", "Stack.template.json"}, one_stack);
   EXPECT_EQ(ok.exit_code, 0);
+  const auto before = cdk::test::snapshot(out_);
 
-  const AppRun missing = run({"-o", out_.string(), "--expect", "Other.template.json"}, one_stack);
+  // A different app, so that an assembly swapped in by mistake would show.
+  const AppRun missing = run({"-o", out_.string(), "--expect", "Other.template.json"},
+                             [](cdk::App& app) { app.add<cdk::Stack>("Changed"); });
   EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(cdk::test::snapshot(out_), before) << "the previous assembly must stay";
   EXPECT_EQ(missing.stderr_text,
             "error: the synth did not write 'Other.template.json', which "
             "the build expects in '" +

@@ -364,8 +364,23 @@ TEST(stack_validation, two_stacks_with_one_artifact_id_in_one_assembly_are_an_er
   app.add<cdk::Construct>("Holder").add<cdk::Stack>("Stack", cdk::StackProps{.stack_name = "Two"});
 
   EXPECT_EQ(cdk::detail::prepare_app(app),
-            (std::vector<std::string>{"stacks 'HolderStack725424EC' and 'Holder/Stack' have the "
-                                      "same artifact id 'HolderStack725424EC'"}));
+            (std::vector<std::string>{"stack 'HolderStack725424EC' and stack 'Holder/Stack' both "
+                                      "need the artifact id 'HolderStack725424EC' in the "
+                                      "assembly"}));
+}
+
+TEST(stack_validation, artifact_ids_of_the_tree_and_of_stages_are_taken_too) {
+  cdk::App app;
+  app.add<cdk::Stack>("Tree");
+  app.add<cdk::Stage>("B");
+  app.add<cdk::Stack>("assembly-B");
+
+  EXPECT_EQ(cdk::detail::prepare_app(app),
+            (std::vector<std::string>{
+                "the construct tree (tree.json) and stack 'Tree' both need the artifact id 'Tree' "
+                "in the assembly",
+                "stage 'B' and stack 'assembly-B' both need the artifact id 'assembly-B' in the "
+                "assembly"}));
 }
 
 }  // namespace

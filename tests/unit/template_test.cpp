@@ -117,13 +117,14 @@ TEST(render_template, depends_on_is_sorted_by_construct_path_and_listed_once) {
             Json::parse(R"(["Zzz", "B08E7C7AF"])"));
 }
 
-TEST(render_template, depends_on_across_stacks_is_an_error) {
+TEST(render_template, depends_on_across_stacks_becomes_a_stack_dependency) {
   cdk::App app;
   auto& one = app.add<cdk::Stack>("One").add<cdk::CfnResource>("R", "AWS::SQS::Queue");
   auto& two = app.add<cdk::Stack>("Two").add<cdk::CfnResource>("S", "AWS::SQS::Queue");
 
-  EXPECT_EQ(error_of([&] { one.add_depends_on(two); }),
-            "'One/R': cannot depend on 'Two/S' of another stack; add a stack dependency instead");
+  one.add_depends_on(two);
+  EXPECT_TRUE(one.stack().depends_on(two.stack()));
+  EXPECT_FALSE(render(one.stack())["Resources"]["R"].contains("DependsOn"));
 }
 
 TEST(render_template, removal_policies_render_as_cloudformation_words) {
@@ -292,6 +293,10 @@ TEST(render_template, a_parameter_renders_its_keys_in_the_order_of_the_aws_cdk) 
     "MinValue": 1.0,
     "NoEcho": true
   })"));
+  // Written as JSON.stringify writes them: whole numbers without a fraction.
+  const std::string text = cdk::detail::to_json_text(render(stack)["Parameters"]["Size"], 0);
+  EXPECT_NE(text.find("\"MaxValue\":5,"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"MinValue\":1,"), std::string::npos) << text;
 }
 
 TEST(render_template, a_parameter_is_used_through_ref) {

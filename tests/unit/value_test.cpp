@@ -43,6 +43,13 @@ TEST_F(ValueTest, literals_render_as_json) {
   EXPECT_EQ(render(cdk::List{1, "two", cdk::List{}}), Json::parse(R"([1, "two", []])"));
 }
 
+// JSON.stringify writes 5.0 as 5: a template must not say 5.0 where the AWS CDK says 5.
+TEST_F(ValueTest, whole_numbers_given_as_doubles_are_written_without_a_fraction) {
+  EXPECT_EQ(cdk::detail::to_json_text(render(5.0), 0), "5");
+  EXPECT_EQ(cdk::detail::to_json_text(render(-3.0), 0), "-3");
+  EXPECT_EQ(cdk::detail::to_json_text(render(2.5), 0), "2.5");
+}
+
 TEST_F(ValueTest, objects_keep_their_key_order) {
   const Value object = cdk::Object{{"Zeta", 1}, {"Alpha", cdk::Object{{"b", 2}, {"a", 3}}}};
 

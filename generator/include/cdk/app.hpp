@@ -26,8 +26,10 @@ class App : public Stage {
 
   // Writes the cloud assembly to outdir. The new assembly is written beside outdir and swapped
   // in whole, so a failure leaves the previous assembly as it was. Throws cdk::ValidationError
-  // listing every problem found.
-  void synth(const std::filesystem::path& outdir);
+  // listing every problem found, and cdk::Error when a file of expected_files (paths relative
+  // to outdir that the build depends on) was not written.
+  void synth(const std::filesystem::path& outdir,
+             const std::vector<std::string>& expected_files = {});
 
  private:
   Context context_;

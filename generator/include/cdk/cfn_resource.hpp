@@ -35,7 +35,9 @@ class CfnResource : public CfnElement {
   // {"Fn::GetAtt": [<logical id>, attribute]} where used.
   Value get_att(std::string attribute) const;
 
-  // Deploy other before this resource (DependsOn); both must be in the same stack.
+  // Deploy other before this resource: DependsOn within a stack; for a resource of another
+  // stack, a dependency of this stack on that one (which throws cdk::Error across stages or
+  // when it closes a cycle).
   void add_depends_on(const CfnResource& other);
   void set_deletion_policy(ResourcePolicy policy) { deletion_policy_ = policy; }
   void set_update_replace_policy(ResourcePolicy policy) { update_replace_policy_ = policy; }

@@ -10,6 +10,13 @@
 
 namespace cdk {
 
+class Construct;
+
+namespace detail {
+// Moves child to the end of parent's children (synthesis keeps the constructs it adds last).
+void move_child_to_end(Construct& parent, const Construct& child);
+}  // namespace detail
+
 // A node of the construct tree. A construct is created inside a scope (its parent) with an id
 // unique among its siblings; its path is the ids from the root down, joined with '/'.
 //
@@ -57,11 +64,19 @@ class Construct {
   // A short description for error messages: the path, or "the app" for the root.
   std::string describe() const;
 
+  // Paths of constructs destroyed while their scope lived on (for example ones made on the C++
+  // stack that went out of scope): the tree lost them, so synthesis refuses to go on.
+  const std::vector<std::string>& destroyed_before_synthesis() const {
+    return destroyed_before_synthesis_;
+  }
+
  protected:
   // The root of a tree (an App).
   explicit Construct(std::string_view id);
 
  private:
+  friend void detail::move_child_to_end(Construct& parent, const Construct& child);
+
   void detach_child(const Construct* child);
 
   Construct* scope_ = nullptr;
@@ -69,6 +84,7 @@ class Construct {
   std::vector<Construct*> children_;
   std::vector<std::unique_ptr<Construct>> owned_;
   bool destroying_ = false;
+  std::vector<std::string> destroyed_before_synthesis_;  // kept by the root only
 };
 
 // The id as the AWS CDK stores it: '/' becomes "--".
