@@ -42,11 +42,7 @@ TEST_P(AdminConsoleStackTest, is_named_after_the_service_prefix) {
 }
 
 TEST_P(AdminConsoleStackTest, has_the_hosting_resources) {
-  template_.resource_count_is("AWS::S3::Bucket", 1);
-  template_.resource_count_is("AWS::S3::BucketPolicy", 1);
-  template_.resource_count_is("AWS::CloudFront::OriginAccessControl", 1);
-  template_.resource_count_is("AWS::CloudFront::Distribution", 1);
-  EXPECT_EQ(resource_ids(template_).size(), 4u);
+  expect_one_resource_of_each(template_, kAdminConsoleResourceTypes);
 }
 
 TEST_P(AdminConsoleStackTest, logical_ids_equal_the_aws_cdk_ones_for_the_same_paths) {

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "config.hpp"
 #include "toolchain_config.hpp"
 
@@ -138,6 +140,21 @@ cdk::Json join(const cdk::Json& parts) {
     }
   }
   return {{"Fn::Join", {"", merged}}};
+}
+
+const std::vector<std::string> kUserManagementResourceTypes = {
+    "AWS::DynamoDB::Table",           "AWS::IAM::Role",           "AWS::IAM::Policy",
+    "AWS::Lambda::Function",          "AWS::Lambda::Permission",  "AWS::ApiGatewayV2::Api",
+    "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Stage"};
+
+const std::vector<std::string> kAdminConsoleResourceTypes = {
+    "AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::CloudFront::OriginAccessControl",
+    "AWS::CloudFront::Distribution"};
+
+void expect_one_resource_of_each(const cdk::assertions::Template& tpl,
+                                 const std::vector<std::string>& types) {
+  for (const std::string& type : types) tpl.resource_count_is(type, 1);
+  EXPECT_EQ(resource_ids(tpl).size(), types.size());
 }
 
 std::set<std::string> resource_ids(const cdk::assertions::Template& tpl) {

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <cdk/assertions/template.hpp>
 #include <cdk/cdk.hpp>
@@ -65,6 +66,14 @@ cdk::Json get_att(const std::string& logical_id, const std::string& attribute);
 // {"Fn::Join": ["", parts]}, adjacent strings merged, as a concatenation renders: a literal
 // account or region joins the text around it.
 cdk::Json join(const cdk::Json& parts);
+
+// The resource types of each bounded context; each has one resource of every type.
+extern const std::vector<std::string> kUserManagementResourceTypes;
+extern const std::vector<std::string> kAdminConsoleResourceTypes;
+
+// Asserts one resource of each type and no other resource.
+void expect_one_resource_of_each(const cdk::assertions::Template& tpl,
+                                 const std::vector<std::string>& types);
 
 // The logical IDs of the template's resources.
 std::set<std::string> resource_ids(const cdk::assertions::Template& tpl);

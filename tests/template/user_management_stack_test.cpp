@@ -51,16 +51,7 @@ TEST_P(UserManagementStackTest, is_named_after_the_service_prefix) {
 }
 
 TEST_P(UserManagementStackTest, has_the_api_and_table_resources) {
-  template_.resource_count_is("AWS::DynamoDB::Table", 1);
-  template_.resource_count_is("AWS::IAM::Role", 1);
-  template_.resource_count_is("AWS::IAM::Policy", 1);
-  template_.resource_count_is("AWS::Lambda::Function", 1);
-  template_.resource_count_is("AWS::Lambda::Permission", 1);
-  template_.resource_count_is("AWS::ApiGatewayV2::Api", 1);
-  template_.resource_count_is("AWS::ApiGatewayV2::Integration", 1);
-  template_.resource_count_is("AWS::ApiGatewayV2::Route", 1);
-  template_.resource_count_is("AWS::ApiGatewayV2::Stage", 1);
-  EXPECT_EQ(resource_ids(template_).size(), 9u);
+  expect_one_resource_of_each(template_, kUserManagementResourceTypes);
 }
 
 TEST_P(UserManagementStackTest, logical_ids_equal_the_aws_cdk_ones_for_the_same_paths) {

@@ -232,14 +232,4 @@ TEST_F(ValueTest, describe_names_references_by_construct_path) {
   EXPECT_EQ(Value(std::string(100, 'x')).describe(), "\"" + std::string(76, 'x') + "...");
 }
 
-TEST_F(ValueTest, for_each_reference_visits_in_document_order) {
-  const Value value = cdk::Object{{"A", cdk::List{bucket_.get_att("Arn"), "x"}},
-                                  {"B", cdk::fn::sub("${X}", {{"X", bucket_.ref()}})},
-                                  {"C", cdk::ScopedAws(stack_).region()}};
-  std::vector<std::string> seen;
-  value.for_each_reference([&](const cdk::Reference& r) { seen.push_back(r.name); });
-
-  EXPECT_EQ(seen, (std::vector<std::string>{"Arn", "", "AWS::Region"}));
-}
-
 }  // namespace

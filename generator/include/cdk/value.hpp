@@ -88,10 +88,6 @@ class Value {
   // The literal as JSON; throws cdk::Error when the value is not a literal.
   Json to_json() const;
 
-  // Visits every reference inside, depth first, in document order.
-  template <class Visitor>
-  void for_each_reference(Visitor&& visit) const;
-
   // A short human-readable form for error messages; references show their construct path.
   std::string describe() const;
 
@@ -159,18 +155,5 @@ class ScopedAws {
 
   const Stack& stack_;
 };
-
-template <class Visitor>
-void Value::for_each_reference(Visitor&& visit) const {
-  if (auto* reference = std::get_if<std::shared_ptr<const Reference>>(&data_)) {
-    visit(**reference);
-  } else if (auto* list = std::get_if<std::shared_ptr<const List>>(&data_)) {
-    for (const Value& item : **list) item.for_each_reference(visit);
-  } else if (auto* object = std::get_if<std::shared_ptr<const Object>>(&data_)) {
-    for (const auto& member : **object) member.second.for_each_reference(visit);
-  } else if (auto* intrinsic = std::get_if<std::shared_ptr<const Intrinsic>>(&data_)) {
-    (*intrinsic)->argument->for_each_reference(visit);
-  }
-}
 
 }  // namespace cdk
