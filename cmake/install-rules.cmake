@@ -5,12 +5,22 @@ include(CMakePackageConfigHelpers)
 
 set(CDKPP_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/cdkpp"
     CACHE STRING "where the package config of cdkpp is installed")
-mark_as_advanced(CDKPP_INSTALL_CMAKEDIR)
+set(CDKPP_INSTALL_SPECDIR "${CMAKE_INSTALL_DATADIR}/cdkpp/spec"
+    CACHE STRING "where the CloudFormation specification of cdkpp is installed")
+mark_as_advanced(CDKPP_INSTALL_CMAKEDIR CDKPP_INSTALL_SPECDIR)
 
-install(TARGETS cdkpp EXPORT cdkppTargets
+# The generator and the specification are installed, not the generated classes: a consumer's
+# build generates them and compiles only the services it links.
+install(TARGETS cdkpp cdkpp-codegen EXPORT cdkppTargets
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
+  RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
   INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+)
+install(FILES
+  "${PROJECT_SOURCE_DIR}/generator/spec/cloudformation-spec.json"
+  "${PROJECT_SOURCE_DIR}/generator/spec/services.txt"
+  DESTINATION "${CDKPP_INSTALL_SPECDIR}"
 )
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/generator/include/"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
@@ -24,6 +34,7 @@ configure_package_config_file(
   "${PROJECT_SOURCE_DIR}/cmake/cdkppConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/cdkppConfig.cmake"
   INSTALL_DESTINATION "${CDKPP_INSTALL_CMAKEDIR}"
+  PATH_VARS CDKPP_INSTALL_SPECDIR
 )
 # Before 1.0 a minor version may change the interface.
 write_basic_package_version_file(
@@ -34,5 +45,6 @@ install(FILES
   "${PROJECT_BINARY_DIR}/cdkppConfig.cmake"
   "${PROJECT_BINARY_DIR}/cdkppConfigVersion.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/CdkppSynth.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/CdkppAwsServices.cmake"
   DESTINATION "${CDKPP_INSTALL_CMAKEDIR}"
 )

@@ -3,13 +3,23 @@
 #include "code_pipeline.hpp"
 
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
-#include "common/aws_resources.hpp"
+#include <cdk/aws/codebuild.hpp>
+#include <cdk/aws/codepipeline.hpp>
+
+#include "common/iam.hpp"
+#include "common/s3.hpp"
 
 namespace toolchain {
 namespace {
 
 namespace common = service::common;
+using cdk::aws::codebuild::CfnProject;
+using cdk::aws::codepipeline::CfnPipeline;
+using cdk::aws::s3::CfnBucket;
 
 constexpr const char* kBuildImage = "aws/codebuild/standard:7.0";
 constexpr const char* kSourceArtifact = "Source_Output";
@@ -25,99 +35,91 @@ std::string buildspec(const SynthStep& synth) {
   return spec.dump(2);
 }
 
-cdk::Object artifact_bucket_statement(const cdk::CfnResource& bucket) {
-  const cdk::Value arn = bucket.get_att("Arn");
-  return {{"Action", cdk::List{"s3:Abort*", "s3:DeleteObject*", "s3:GetBucket*", "s3:GetObject*",
-                               "s3:List*", "s3:PutObject"}},
-          {"Effect", "Allow"},
-          {"Resource", cdk::List{arn, arn + "/*"}}};
+common::PolicyStatement artifact_bucket_statement(const CfnBucket& bucket) {
+  const cdk::Value arn = bucket.attr_arn();
+  return {.actions = {"s3:Abort*", "s3:DeleteObject*", "s3:GetBucket*", "s3:GetObject*", "s3:List*",
+                      "s3:PutObject"},
+          .resources = {arn, arn + "/*"}};
 }
 
 // What CodeBuild itself needs while it runs the project: its logs, its test reports and the
 // pipeline's artifacts.
-cdk::List build_statements(const cdk::CfnResource& project, const cdk::CfnResource& bucket) {
+std::vector<common::PolicyStatement> build_statements(const CfnProject& project,
+                                                      const CfnBucket& bucket) {
   const cdk::Stack& stack = cdk::Stack::of(project);
   const cdk::Value region_account = stack.region() + ":" + stack.account();
   const cdk::Value log_group = "arn:" + stack.partition() + ":logs:" + region_account +
                                ":log-group:/aws/codebuild/" + project.ref();
   const cdk::Value report_groups = "arn:" + stack.partition() + ":codebuild:" + region_account +
                                    ":report-group/" + project.ref() + "-*";
-  return {
-      cdk::Object{
-          {"Action", cdk::List{"logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"}},
-          {"Effect", "Allow"},
-          {"Resource", cdk::List{log_group, log_group + ":*"}}},
-      cdk::Object{{"Action", cdk::List{"codebuild:BatchPutCodeCoverages",
-                                       "codebuild:BatchPutTestCases", "codebuild:CreateReport",
-                                       "codebuild:CreateReportGroup", "codebuild:UpdateReport"}},
-                  {"Effect", "Allow"},
-                  {"Resource", report_groups}},
-      artifact_bucket_statement(bucket)};
+  return {{.actions = {"logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"},
+           .resources = {log_group, log_group + ":*"}},
+          {.actions = {"codebuild:BatchPutCodeCoverages", "codebuild:BatchPutTestCases",
+                       "codebuild:CreateReport", "codebuild:CreateReportGroup",
+                       "codebuild:UpdateReport"},
+           .resources = {report_groups}},
+          artifact_bucket_statement(bucket)};
 }
 
-cdk::CfnResource& add_build_project(cdk::Construct& scope, const SynthStep& synth,
-                                    const cdk::CfnResource& bucket) {
+CfnProject& add_build_project(cdk::Construct& scope, const SynthStep& synth,
+                              const CfnBucket& bucket) {
   auto& project_scope = scope.add<cdk::Construct>("CdkBuildProject");
   auto& role = common::add_service_role(project_scope, "Role", "codebuild.amazonaws.com");
-  auto& project = project_scope.add<cdk::CfnResource>(
-      "Resource", "AWS::CodeBuild::Project",
-      cdk::Object{
-          {"Artifacts", cdk::Object{{"Type", "CODEPIPELINE"}}},
-          {"Environment", cdk::Object{{"ComputeType", "BUILD_GENERAL1_SMALL"},
-                                      {"Image", kBuildImage},
-                                      {"ImagePullCredentialsType", "CODEBUILD"},
-                                      {"PrivilegedMode", false},
-                                      {"Type", "LINUX_CONTAINER"}}},
-          {"ServiceRole", role.get_att("Arn")},
-          {"Source", cdk::Object{{"BuildSpec", buildspec(synth)}, {"Type", "CODEPIPELINE"}}}});
+  auto& project = project_scope.add<CfnProject>(
+      "Resource",
+      CfnProject::Props{.artifacts = {.type = "CODEPIPELINE"},
+                        .environment = {.compute_type = "BUILD_GENERAL1_SMALL",
+                                        .image = kBuildImage,
+                                        .image_pull_credentials_type = "CODEBUILD",
+                                        .privileged_mode = false,
+                                        .type = "LINUX_CONTAINER"},
+                        .service_role = role.attr_arn(),
+                        .source = {.build_spec = buildspec(synth), .type = "CODEPIPELINE"}});
   common::add_role_policy(role, build_statements(project, bucket));
   return project;
 }
 
 // The pipeline's own role runs both actions: it uses the connection, starts the build and
 // moves the artifacts.
-cdk::List pipeline_statements(const ConnectionSource& source, const cdk::CfnResource& project,
-                              const cdk::CfnResource& bucket) {
+std::vector<common::PolicyStatement> pipeline_statements(const ConnectionSource& source,
+                                                         const CfnProject& project,
+                                                         const CfnBucket& bucket) {
   return {artifact_bucket_statement(bucket),
-          cdk::Object{{"Action", cdk::List{"codeconnections:UseConnection",
-                                           "codestar-connections:UseConnection"}},
-                      {"Effect", "Allow"},
-                      {"Resource", source.connection_arn}},
-          cdk::Object{{"Action", cdk::List{"codebuild:BatchGetBuilds", "codebuild:StartBuild",
-                                           "codebuild:StopBuild"}},
-                      {"Effect", "Allow"},
-                      {"Resource", project.get_att("Arn")}}};
+          {.actions = {"codeconnections:UseConnection", "codestar-connections:UseConnection"},
+           .resources = {source.connection_arn}},
+          {.actions = {"codebuild:BatchGetBuilds", "codebuild:StartBuild", "codebuild:StopBuild"},
+           .resources = {project.attr_arn()}}};
 }
 
-cdk::Object action_type(std::string category, std::string provider) {
-  return {{"Category", std::move(category)},
-          {"Owner", "AWS"},
-          {"Provider", std::move(provider)},
-          {"Version", "1"}};
+CfnPipeline::ActionTypeIdProperty action_type(std::string category, std::string provider) {
+  return {.category = std::move(category),
+          .owner = "AWS",
+          .provider = std::move(provider),
+          .version = "1"};
 }
 
-cdk::Object source_stage(const ConnectionSource& source) {
+CfnPipeline::StageDeclarationProperty source_stage(const ConnectionSource& source) {
   // Action names allow no '/': the AWS CDK names the action after the repository this way.
   std::string action_name = source.repository;
   std::replace(action_name.begin(), action_name.end(), '/', '_');
-  cdk::Object action{{"ActionTypeId", action_type("Source", "CodeStarSourceConnection")},
-                     {"Configuration", cdk::Object{{"BranchName", source.branch},
-                                                   {"ConnectionArn", source.connection_arn},
-                                                   {"FullRepositoryId", source.repository}}},
-                     {"Name", action_name},
-                     {"OutputArtifacts", cdk::List{cdk::Object{{"Name", kSourceArtifact}}}},
-                     {"RunOrder", 1}};
-  return {{"Actions", cdk::List{std::move(action)}}, {"Name", "Source"}};
+  return {.actions = {{.action_type_id = action_type("Source", "CodeStarSourceConnection"),
+                       .configuration = cdk::Object{{"BranchName", source.branch},
+                                                    {"ConnectionArn", source.connection_arn},
+                                                    {"FullRepositoryId", source.repository}},
+                       .name = action_name,
+                       .output_artifacts = {{.name = kSourceArtifact}},
+                       .run_order = 1}},
+          .name = "Source"};
 }
 
-cdk::Object build_stage(const cdk::CfnResource& project) {
-  cdk::Object action{{"ActionTypeId", action_type("Build", "CodeBuild")},
-                     {"Configuration", cdk::Object{{"ProjectName", project.ref()}}},
-                     {"InputArtifacts", cdk::List{cdk::Object{{"Name", kSourceArtifact}}}},
-                     {"Name", "Synth"},
-                     {"OutputArtifacts", cdk::List{cdk::Object{{"Name", kSynthArtifact}}}},
-                     {"RunOrder", 1}};
-  return {{"Actions", cdk::List{std::move(action)}}, {"Name", "Build"}};
+CfnPipeline::StageDeclarationProperty build_stage(const CfnProject& project) {
+  return {.actions = {{.action_type_id = action_type("Build", "CodeBuild"),
+                       .configuration = cdk::Object{{"ProjectName", project.ref()}},
+                       .input_artifacts = {{.name = kSourceArtifact}},
+                       .name = "Synth",
+                       .output_artifacts = {{.name = kSynthArtifact}},
+                       .run_order = 1}},
+          .name = "Build"};
 }
 
 }  // namespace
@@ -134,13 +136,12 @@ CodePipeline::CodePipeline(cdk::Construct& scope, std::string_view id, CodePipel
   auto& role = common::add_service_role(pipeline_scope, "Role", "codepipeline.amazonaws.com");
   auto& policy = common::add_role_policy(role, pipeline_statements(props.source, project, bucket));
 
-  auto& pipeline = pipeline_scope.add<cdk::CfnResource>(
-      "Resource", "AWS::CodePipeline::Pipeline",
-      cdk::Object{{"ArtifactStore", cdk::Object{{"Location", bucket.ref()}, {"Type", "S3"}}},
-                  {"PipelineType", "V2"},
-                  {"RestartExecutionOnUpdate", true},
-                  {"RoleArn", role.get_att("Arn")},
-                  {"Stages", cdk::List{source_stage(props.source), build_stage(project)}}});
+  auto& pipeline = pipeline_scope.add<CfnPipeline>(
+      "Resource", CfnPipeline::Props{.artifact_store = {.location = bucket.ref(), .type = "S3"},
+                                     .pipeline_type = "V2",
+                                     .restart_execution_on_update = true,
+                                     .role_arn = role.attr_arn(),
+                                     .stages = {source_stage(props.source), build_stage(project)}});
 
   // A new pipeline starts at once; its role must by then be allowed to run it.
   pipeline.add_depends_on(policy);

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cdk/cfn_resource.hpp"
 #include "cdk/errors.hpp"

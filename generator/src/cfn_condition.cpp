@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cdk/cfn_condition.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace cdk {
 
 CfnCondition::CfnCondition(Construct& scope, std::string_view id, Value expression)

@@ -3,6 +3,7 @@
 #include "cdk/cfn_mapping.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cdk/errors.hpp"
 

@@ -3,6 +3,7 @@
 #include "cdk/cfn_output.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cdk/cfn_condition.hpp"
 #include "cdk/errors.hpp"

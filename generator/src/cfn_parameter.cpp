@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cdk/cfn_parameter.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace cdk {
 
 CfnParameter::CfnParameter(Construct& scope, std::string_view id, CfnParameterProps props)

@@ -5,12 +5,14 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cdk/app.hpp"
 #include "cdk/cfn_condition.hpp"
 #include "cdk/errors.hpp"
 #include "cdk/names.hpp"
 #include "cdk/stack.hpp"
+#include "overrides.hpp"
 
 namespace cdk {
 namespace {
@@ -62,6 +64,36 @@ void CfnResource::set_property(std::string_view name, Value value) {
   properties_.emplace_back(std::string(name), std::move(value));
 }
 
+Object CfnResource::properties() const {
+  Object merged = typed_properties();
+  for (const auto& [name, value] : properties_) {
+    auto existing = std::find_if(merged.begin(), merged.end(),
+                                 [&](const auto& entry) { return entry.first == name; });
+    if (existing != merged.end()) {
+      existing->second = value;
+    } else {
+      merged.emplace_back(name, value);
+    }
+  }
+  return merged;
+}
+
+void CfnResource::add_override(std::string_view path, Value value) {
+  overrides_.push_back({detail::split_override_path(path), std::move(value)});
+}
+
+void CfnResource::add_deletion_override(std::string_view path) {
+  overrides_.push_back({detail::split_override_path(path), std::nullopt});
+}
+
+void CfnResource::add_property_override(std::string_view path, Value value) {
+  add_override("Properties." + std::string(path), std::move(value));
+}
+
+void CfnResource::add_property_deletion_override(std::string_view path) {
+  add_deletion_override("Properties." + std::string(path));
+}
+
 Value CfnResource::ref() const { return Value(Reference{Reference::Kind::ref, this, nullptr, ""}); }
 
 Value CfnResource::get_att(std::string attribute) const {
@@ -91,7 +123,9 @@ void CfnResource::add_metadata(std::string key, Value value) {
 void CfnResource::render(RenderContext& context) const {
   Json body = Json::object();
   body["Type"] = type_;
-  if (!properties_.empty()) body["Properties"] = context.resolve(Value(properties_));
+  if (Object properties = this->properties(); !properties.empty()) {
+    body["Properties"] = context.resolve(Value(std::move(properties)));
+  }
 
   if (!depends_on_.empty()) {
     std::vector<const CfnResource*> sorted = depends_on_;
@@ -113,6 +147,16 @@ void CfnResource::render(RenderContext& context) const {
 
   if (condition_ != nullptr)
     body["Condition"] = context.resolve(fn::condition(*condition_))["Condition"];
+
+  if (!overrides_.empty()) {
+    Json tree = Json::object();
+    for (const Override& entry : overrides_) {
+      detail::add_to_override_tree(
+          tree, entry.path,
+          entry.value ? context.resolve(*entry.value) : Json(Json::value_t::discarded));
+    }
+    detail::merge_overrides(body, tree);
+  }
 
   context.add("Resources", logical_id(), std::move(body));
 }

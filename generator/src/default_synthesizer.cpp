@@ -3,6 +3,7 @@
 #include "default_synthesizer.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cdk/app.hpp"
 #include "cdk/cfn_condition.hpp"

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "cdk/stack.hpp"
 #include "cdk/value.hpp"
 

@@ -10,6 +10,7 @@
 #include "cdk/errors.hpp"
 #include "cdk/names.hpp"
 #include "synthesis.hpp"
+#include "validation/template_validator.hpp"
 
 namespace cdk::detail {
 namespace {
@@ -93,6 +94,25 @@ void validate_unique_stack_names(const std::vector<Stack*>& stacks,
   }
 }
 
+// Logical ID -> construct path, for the messages of the spec checks.
+std::map<std::string, std::string> construct_paths(const Stack& stack) {
+  std::map<std::string, std::string> paths;
+  for (const CfnElement* element : stack_elements(stack)) {
+    try {
+      paths.emplace(element->logical_id(), element->path());
+    } catch (const Error&) {
+      // validate_logical_ids reports it.
+    }
+  }
+  return paths;
+}
+
+// How many outputs other stacks import from the stack.
+std::size_t export_count(const Stack& stack) {
+  const Construct* exports = stack.try_find_child("Exports");
+  return dynamic_cast<const ExportsScope*>(exports) != nullptr ? exports->children().size() : 0;
+}
+
 // What synthesis adds to a stack comes after the user's constructs, in the order a first synth
 // adds it, even when the tree grew after an earlier preparation (Template::from_stack).
 void keep_synthesized_children_last(Stack& stack) {
@@ -121,16 +141,27 @@ std::vector<std::string> prepare_app(App& app) {
 
   // Rendering every template once finds the references between stacks, which creates the
   // producers' exports and the stack dependencies before anything is written.
-  for (const Stack* stack : stacks) render_template(*stack, problems);
+  std::vector<Json> templates;
+  std::vector<std::size_t> exports_rendered;
+  for (const Stack* stack : stacks) {
+    templates.push_back(render_template(*stack, problems));
+    exports_rendered.push_back(export_count(*stack));
+  }
 
   for (Stack* stack : stacks) {
     add_bootstrap_elements(*stack);
     keep_synthesized_children_last(*stack);
   }
 
-  for (const Stack* stack : stacks) {
-    validate_stack_name(*stack, problems);
-    validate_logical_ids(*stack, problems);
+  // Every resource is checked against the CloudFormation spec as its template has it; a
+  // producer that gained exports after it was rendered is rendered again for the check.
+  validation::TemplateValidator validator(validation::compiled_spec());
+  for (std::size_t i = 0; i < stacks.size(); ++i) {
+    const Stack& stack = *stacks[i];
+    validate_stack_name(stack, problems);
+    validate_logical_ids(stack, problems);
+    if (export_count(stack) != exports_rendered[i]) templates[i] = render_template(stack, problems);
+    validator.validate(templates[i], construct_paths(stack), problems);
   }
   validate_unique_stack_names(stacks, problems);
   validate_assembly_artifacts(app, app, problems);

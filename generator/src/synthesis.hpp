@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "cdk/app.hpp"
 #include "cdk/cfn_element.hpp"
 #include "cdk/stack.hpp"

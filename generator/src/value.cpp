@@ -3,6 +3,7 @@
 #include "cdk/value.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cdk/cfn_condition.hpp"
 #include "cdk/cfn_element.hpp"

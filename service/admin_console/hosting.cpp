@@ -5,10 +5,17 @@
 #include <string>
 #include <vector>
 
-#include "common/aws_resources.hpp"
+#include <cdk/aws/cloudfront.hpp>
+
+#include "common/layout.hpp"
+#include "common/s3.hpp"
 
 namespace service::admin_console {
 namespace {
+
+using cdk::aws::cloudfront::CfnDistribution;
+using cdk::aws::cloudfront::CfnOriginAccessControl;
+using cdk::aws::s3::CfnBucket;
 
 // CloudFront's managed policies (the same ids in every account).
 constexpr const char* kCachingOptimized = "658327ea-f89d-4fab-a63d-7e88639e58f6";
@@ -29,74 +36,73 @@ std::string origin_access_control_name(const cdk::Construct& scope) {
   return cdk::names::make_unique_resource_name(ids, kMaxOriginAccessControlName);
 }
 
-cdk::CfnResource& add_origin_access_control(cdk::Construct& scope) {
-  return common::add_resource(scope, "OriginAccessControl", "AWS::CloudFront::OriginAccessControl",
-                              cdk::Object{{"OriginAccessControlConfig",
-                                           cdk::Object{{"Name", origin_access_control_name(scope)},
-                                                       {"OriginAccessControlOriginType", "s3"},
-                                                       {"SigningBehavior", "always"},
-                                                       {"SigningProtocol", "sigv4"}}}});
+CfnOriginAccessControl& add_origin_access_control(cdk::Construct& scope) {
+  return common::add_resource<CfnOriginAccessControl>(
+      scope, "OriginAccessControl",
+      {.origin_access_control_config = {.name = origin_access_control_name(scope),
+                                        .origin_access_control_origin_type = "s3",
+                                        .signing_behavior = "always",
+                                        .signing_protocol = "sigv4"}});
 }
 
-cdk::Object bucket_origin(const cdk::CfnResource& bucket, const cdk::CfnResource& access) {
-  return {{"DomainName", bucket.get_att("RegionalDomainName")},
-          {"Id", kBucketOriginId},
-          {"OriginAccessControlId", access.get_att("Id")},
+CfnDistribution::OriginProperty bucket_origin(const CfnBucket& bucket,
+                                              const CfnOriginAccessControl& access) {
+  return {.domain_name = bucket.attr_regional_domain_name(),
+          .id = kBucketOriginId,
+          .origin_access_control_id = access.attr_id(),
           // Origin access control replaces the legacy identity, which must then be empty.
-          {"S3OriginConfig", cdk::Object{{"OriginAccessIdentity", ""}}}};
+          .s3_origin_config = {.origin_access_identity = ""}};
 }
 
 // The API's host is the third part of "https://<host>/" split at '/'.
-cdk::Object api_origin(const cdk::Value& api_endpoint) {
-  return {{"CustomOriginConfig", cdk::Object{{"OriginProtocolPolicy", "https-only"},
-                                             {"OriginSSLProtocols", cdk::List{"TLSv1.2"}}}},
-          {"DomainName", cdk::fn::select(2, cdk::fn::split("/", api_endpoint))},
-          {"Id", kApiOriginId}};
+CfnDistribution::OriginProperty api_origin(const cdk::Value& api_endpoint) {
+  return {.custom_origin_config = {.origin_protocol_policy = "https-only",
+                                   .origin_ssl_protocols = {"TLSv1.2"}},
+          .domain_name = cdk::fn::select(2, cdk::fn::split("/", api_endpoint)),
+          .id = kApiOriginId};
 }
 
 // API answers are never cached, and every header but Host goes to the API (API Gateway
 // routes by its own host name).
-cdk::Object api_behavior() {
-  return {{"AllowedMethods", cdk::List{"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"}},
-          {"CachePolicyId", kCachingDisabled},
-          {"Compress", true},
-          {"OriginRequestPolicyId", kAllViewerExceptHostHeader},
-          {"PathPattern", "/api/*"},
-          {"TargetOriginId", kApiOriginId},
-          {"ViewerProtocolPolicy", "redirect-to-https"}};
+CfnDistribution::CacheBehaviorProperty api_behavior() {
+  return {.allowed_methods = {"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"},
+          .cache_policy_id = kCachingDisabled,
+          .compress = true,
+          .origin_request_policy_id = kAllViewerExceptHostHeader,
+          .path_pattern = "/api/*",
+          .target_origin_id = kApiOriginId,
+          .viewer_protocol_policy = "redirect-to-https"};
 }
 
-cdk::CfnResource& add_distribution(cdk::Construct& scope, const cdk::CfnResource& bucket,
-                                   const cdk::CfnResource& access, const cdk::Value& api_endpoint) {
-  cdk::Object default_behavior{{"CachePolicyId", kCachingOptimized},
-                               {"Compress", true},
-                               {"TargetOriginId", kBucketOriginId},
-                               {"ViewerProtocolPolicy", "redirect-to-https"}};
-  return common::add_resource(
-      scope, "Distribution", "AWS::CloudFront::Distribution",
-      cdk::Object{
-          {"DistributionConfig", cdk::Object{{"CacheBehaviors", cdk::List{api_behavior()}},
-                                             {"DefaultCacheBehavior", std::move(default_behavior)},
-                                             {"DefaultRootObject", "index.html"},
-                                             {"Enabled", true},
-                                             {"HttpVersion", "http2"},
-                                             {"Origins", cdk::List{bucket_origin(bucket, access),
-                                                                   api_origin(api_endpoint)}}}}});
+CfnDistribution& add_distribution(cdk::Construct& scope, const CfnBucket& bucket,
+                                  const CfnOriginAccessControl& access,
+                                  const cdk::Value& api_endpoint) {
+  return common::add_resource<CfnDistribution>(
+      scope, "Distribution",
+      {.distribution_config = {
+           .cache_behaviors = {api_behavior()},
+           .default_cache_behavior = {.cache_policy_id = kCachingOptimized,
+                                      .compress = true,
+                                      .target_origin_id = kBucketOriginId,
+                                      .viewer_protocol_policy = "redirect-to-https"},
+           .default_root_object = "index.html",
+           .enabled = true,
+           .http_version = "http2",
+           .origins = {bucket_origin(bucket, access), api_origin(api_endpoint)}}});
 }
 
 // Only this distribution may read the objects.
-cdk::Object distribution_read_statement(const cdk::CfnResource& bucket,
-                                        const cdk::CfnResource& distribution) {
+common::PolicyStatement distribution_read_statement(const CfnBucket& bucket,
+                                                    const CfnDistribution& distribution) {
   const cdk::Stack& stack = cdk::Stack::of(distribution);
   const cdk::Value distribution_arn = "arn:" + stack.partition() +
                                       ":cloudfront::" + stack.account() + ":distribution/" +
                                       distribution.ref();
-  return {{"Action", "s3:GetObject"},
-          {"Condition",
-           cdk::Object{{"StringEquals", cdk::Object{{"AWS:SourceArn", distribution_arn}}}}},
-          {"Effect", "Allow"},
-          {"Principal", cdk::Object{{"Service", "cloudfront.amazonaws.com"}}},
-          {"Resource", bucket.get_att("Arn") + "/*"}};
+  return {
+      .actions = {"s3:GetObject"},
+      .condition = cdk::Object{{"StringEquals", cdk::Object{{"AWS:SourceArn", distribution_arn}}}},
+      .principal = cdk::Object{{"Service", "cloudfront.amazonaws.com"}},
+      .resources = {bucket.attr_arn() + "/*"}};
 }
 
 }  // namespace
@@ -109,7 +115,7 @@ Hosting::Hosting(cdk::Construct& scope, std::string_view id, HostingProps props)
       add_distribution(*this, bucket, access, props.user_management_api_endpoint);
   common::add_bucket_policy(bucket, {distribution_read_statement(bucket, distribution)});
 
-  ui_endpoint_ = "https://" + distribution.get_att("DomainName");
+  ui_endpoint_ = "https://" + distribution.attr_domain_name();
 }
 
 }  // namespace service::admin_console

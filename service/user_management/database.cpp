@@ -4,10 +4,14 @@
 
 #include <string>
 
-#include "common/aws_resources.hpp"
+#include <cdk/aws/dynamodb.hpp>
+
+#include "common/layout.hpp"
 
 namespace service::user_management {
 namespace {
+
+using cdk::aws::dynamodb::CfnTable;
 
 void check_capacity(const cdk::Construct& scope, std::string_view what, int units) {
   if (units >= 1) return;
@@ -15,37 +19,33 @@ void check_capacity(const cdk::Construct& scope, std::string_view what, int unit
                    "with PROVISIONED billing, got '" + std::to_string(units) + "'");
 }
 
-cdk::Object billing_properties(const cdk::Construct& scope, const DatabaseProps& props) {
-  if (props.billing_mode == BillingMode::pay_per_request) {
-    return {{"BillingMode", "PAY_PER_REQUEST"}};
-  }
+CfnTable::Props table_props(const cdk::Construct& scope, const DatabaseProps& props) {
+  CfnTable::Props table{
+      .attribute_definitions = {{.attribute_name = "id", .attribute_type = "S"}},
+      .billing_mode = "PAY_PER_REQUEST",
+      .key_schema = {{.attribute_name = "id", .key_type = "HASH"}},
+      .point_in_time_recovery_specification = {.point_in_time_recovery_enabled = true},
+      .sse_specification = {.sse_enabled = true}};
+  if (props.billing_mode == BillingMode::pay_per_request) return table;
 
   check_capacity(scope, "read", props.read_capacity);
   check_capacity(scope, "write", props.write_capacity);
-  return {{"BillingMode", "PROVISIONED"},
-          {"ProvisionedThroughput", cdk::Object{{"ReadCapacityUnits", props.read_capacity},
-                                                {"WriteCapacityUnits", props.write_capacity}}}};
-}
-
-cdk::CfnResource& add_table(cdk::Construct& scope, const DatabaseProps& props) {
-  cdk::Object properties{
-      {"AttributeDefinitions",
-       cdk::List{cdk::Object{{"AttributeName", "id"}, {"AttributeType", "S"}}}},
-      {"KeySchema", cdk::List{cdk::Object{{"AttributeName", "id"}, {"KeyType", "HASH"}}}},
-      {"PointInTimeRecoverySpecification", cdk::Object{{"PointInTimeRecoveryEnabled", true}}},
-      {"SSESpecification", cdk::Object{{"SSEEnabled", true}}}};
-  for (auto& property : billing_properties(scope, props)) properties.push_back(std::move(property));
-
-  auto& table = common::add_resource(scope, "Table", "AWS::DynamoDB::Table", std::move(properties));
-
-  // The users outlive a deleted stack, as the AWS CDK keeps tables by default.
-  table.apply_removal_policy(cdk::ResourcePolicy::retain);
+  table.billing_mode = "PROVISIONED";
+  table.provisioned_throughput = {.read_capacity_units = props.read_capacity,
+                                  .write_capacity_units = props.write_capacity};
   return table;
 }
 
 }  // namespace
 
 Database::Database(cdk::Construct& scope, std::string_view id, DatabaseProps props)
-    : cdk::Construct(scope, id), table_(add_table(*this, props)) {}
+    : cdk::Construct(scope, id) {
+  auto& table = common::add_resource<CfnTable>(*this, "Table", table_props(*this, props));
+
+  // The users outlive a deleted stack, as the AWS CDK keeps tables by default.
+  table.apply_removal_policy(cdk::ResourcePolicy::retain);
+  table_name_ = table.ref();
+  table_arn_ = table.attr_arn();
+}
 
 }  // namespace service::user_management

@@ -25,11 +25,12 @@ class Database : public cdk::Construct {
  public:
   Database(cdk::Construct& scope, std::string_view id, DatabaseProps props);
 
-  cdk::Value table_name() const { return table_.ref(); }
-  cdk::Value table_arn() const { return table_.get_att("Arn"); }
+  const cdk::Value& table_name() const { return table_name_; }
+  const cdk::Value& table_arn() const { return table_arn_; }
 
  private:
-  cdk::CfnResource& table_;
+  cdk::Value table_name_;
+  cdk::Value table_arn_;
 };
 
 }  // namespace service::user_management

@@ -5,10 +5,21 @@
 #include <filesystem>
 #include <string>
 
-#include "common/aws_resources.hpp"
+#include <cdk/aws/apigatewayv2.hpp>
+#include <cdk/aws/lambda.hpp>
+
+#include "common/iam.hpp"
+#include "common/layout.hpp"
 
 namespace service::user_management {
 namespace {
+
+using cdk::aws::apigatewayv2::CfnApi;
+using cdk::aws::apigatewayv2::CfnIntegration;
+using cdk::aws::apigatewayv2::CfnRoute;
+using cdk::aws::apigatewayv2::CfnStage;
+using cdk::aws::lambda::CfnFunction;
+using cdk::aws::lambda::CfnPermission;
 
 // CloudFormation inlines at most 4096 characters of code (Code.ZipFile).
 constexpr std::size_t kMaxInlineCodeSize = 4096;
@@ -32,16 +43,14 @@ void check_reserved_concurrency(const cdk::Construct& scope, int concurrency) {
 }
 
 // The item actions of DynamoDB, on the one table: what the handler needs and no more.
-cdk::Object table_access_statement(const cdk::Value& table_arn) {
-  return {{"Action",
-           cdk::List{"dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
-                     "dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
-                     "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem"}},
-          {"Effect", "Allow"},
-          {"Resource", table_arn}};
+common::PolicyStatement table_access_statement(const cdk::Value& table_arn) {
+  return {.actions = {"dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
+                      "dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
+                      "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem"},
+          .resources = {table_arn}};
 }
 
-cdk::CfnResource& add_function(cdk::Construct& scope, const IngressProps& props) {
+CfnFunction& add_function(cdk::Construct& scope, const IngressProps& props) {
   auto& function_scope = scope.add<cdk::Construct>("Function");
   const cdk::Stack& stack = cdk::Stack::of(scope);
   auto& role = common::add_service_role(
@@ -49,16 +58,15 @@ cdk::CfnResource& add_function(cdk::Construct& scope, const IngressProps& props)
       {common::managed_policy_arn(stack, "service-role/AWSLambdaBasicExecutionRole")});
   auto& policy = common::add_role_policy(role, {table_access_statement(props.table_arn)});
 
-  auto& function = function_scope.add<cdk::CfnResource>(
-      "Resource", "AWS::Lambda::Function",
-      cdk::Object{{"Code", cdk::Object{{"ZipFile", read_handler_code(scope)}}},
-                  {"Environment",
-                   cdk::Object{{"Variables", cdk::Object{{"TABLE_NAME", props.table_name}}}}},
-                  {"Handler", "index.handler"},
-                  {"ReservedConcurrentExecutions", props.lambda_reserved_concurrency},
-                  {"Role", role.get_att("Arn")},
-                  {"Runtime", "python3.12"},
-                  {"Timeout", 10}});
+  auto& function = function_scope.add<CfnFunction>(
+      "Resource",
+      CfnFunction::Props{.code = {.zip_file = read_handler_code(scope)},
+                         .environment = {.variables = {{"TABLE_NAME", props.table_name}}},
+                         .handler = "index.handler",
+                         .reserved_concurrent_executions = props.lambda_reserved_concurrency,
+                         .role = role.attr_arn(),
+                         .runtime = "python3.12",
+                         .timeout = 10});
 
   // The function must not run before it may use the table; the role itself is already waited
   // for, through the reference to its ARN.
@@ -69,43 +77,44 @@ cdk::CfnResource& add_function(cdk::Construct& scope, const IngressProps& props)
 // The route that sends every method and path under /api to the function (the admin console's
 // distribution forwards /api/* to this API unchanged), and the function's permission to be
 // invoked by this API only.
-void add_proxy_route(cdk::Construct& api_scope, const cdk::CfnResource& api,
-                     const cdk::CfnResource& integration, const cdk::CfnResource& function) {
+void add_proxy_route(cdk::Construct& api_scope, const CfnApi& api,
+                     const CfnIntegration& integration, const CfnFunction& function) {
   const cdk::Stack& stack = cdk::Stack::of(api_scope);
   auto& route_scope = api_scope.add<cdk::Construct>("ProxyRoute");
-  route_scope.add<cdk::CfnResource>("Resource", "AWS::ApiGatewayV2::Route",
-                                    cdk::Object{{"ApiId", api.ref()},
-                                                {"AuthorizationType", "NONE"},
-                                                {"RouteKey", "ANY /api/{proxy+}"},
-                                                {"Target", "integrations/" + integration.ref()}});
+  route_scope.add<CfnRoute>("Resource",
+                            CfnRoute::Props{.api_id = api.ref(),
+                                            .authorization_type = "NONE",
+                                            .route_key = "ANY /api/{proxy+}",
+                                            .target = "integrations/" + integration.ref()});
 
-  route_scope.add<cdk::CfnResource>(
-      "InvokePermission", "AWS::Lambda::Permission",
-      cdk::Object{{"Action", "lambda:InvokeFunction"},
-                  {"FunctionName", function.get_att("Arn")},
-                  {"Principal", "apigateway.amazonaws.com"},
-                  {"SourceArn", "arn:" + stack.partition() + ":execute-api:" + stack.region() +
-                                    ":" + stack.account() + ":" + api.ref() + "/*/*"}});
+  route_scope.add<CfnPermission>(
+      "InvokePermission",
+      CfnPermission::Props{.action = "lambda:InvokeFunction",
+                           .function_name = function.attr_arn(),
+                           .principal = "apigateway.amazonaws.com",
+                           .source_arn = "arn:" + stack.partition() +
+                                         ":execute-api:" + stack.region() + ":" + stack.account() +
+                                         ":" + api.ref() + "/*/*"});
 }
 
-cdk::CfnResource& add_http_api(cdk::Construct& scope, const cdk::CfnResource& function) {
+CfnApi& add_http_api(cdk::Construct& scope, const CfnFunction& function) {
   const cdk::Stack& stack = cdk::Stack::of(scope);
   auto& api_scope = scope.add<cdk::Construct>("HttpApi");
-  auto& api = api_scope.add<cdk::CfnResource>(
-      "Resource", "AWS::ApiGatewayV2::Api",
-      cdk::Object{{"Name", stack.stack_name() + "-" + scope.id()}, {"ProtocolType", "HTTP"}});
+  auto& api = api_scope.add<CfnApi>(
+      "Resource",
+      CfnApi::Props{.name = stack.stack_name() + "-" + scope.id(), .protocol_type = "HTTP"});
 
-  auto& integration =
-      common::add_resource(api_scope, "LambdaIntegration", "AWS::ApiGatewayV2::Integration",
-                           cdk::Object{{"ApiId", api.ref()},
-                                       {"IntegrationType", "AWS_PROXY"},
-                                       {"IntegrationUri", function.get_att("Arn")},
-                                       {"PayloadFormatVersion", "2.0"}});
+  const auto& integration =
+      common::add_resource<CfnIntegration>(api_scope, "LambdaIntegration",
+                                           {.api_id = api.ref(),
+                                            .integration_type = "AWS_PROXY",
+                                            .integration_uri = function.attr_arn(),
+                                            .payload_format_version = "2.0"});
   add_proxy_route(api_scope, api, integration, function);
 
-  common::add_resource(
-      api_scope, "DefaultStage", "AWS::ApiGatewayV2::Stage",
-      cdk::Object{{"ApiId", api.ref()}, {"AutoDeploy", true}, {"StageName", "$default"}});
+  common::add_resource<CfnStage>(
+      api_scope, "DefaultStage",
+      {.api_id = api.ref(), .auto_deploy = true, .stage_name = "$default"});
   return api;
 }
 

@@ -27,14 +27,22 @@ void cross_environment_reference(cdk::App& app) {
   consumer.add<cdk::CfnOutput>("QueueUrl", cdk::CfnOutputProps{.value = queue.ref()});
 }
 
+// A misspelled property and a value of the wrong type, both found by the spec checks.
+void spec_mistakes(cdk::App& app) {
+  auto& stack = app.add<cdk::Stack>("Service");
+  stack.add<cdk::Construct>("Queue").add<cdk::CfnResource>(
+      "Resource", "AWS::SQS::Queue", cdk::Object{{"VisibilityTimout", 30}, {"DelaySeconds", "5"}});
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   return cdk::run_app(argc, argv, [](cdk::App& app) {
-    const std::string which =
-        app.context().get_enum("case", {"duplicate-id", "empty-id", "cross-environment"});
+    const std::string which = app.context().get_enum(
+        "case", {"duplicate-id", "empty-id", "cross-environment", "spec-mistakes"});
     if (which == "duplicate-id") duplicate_id(app);
     if (which == "empty-id") empty_id(app);
     if (which == "cross-environment") cross_environment_reference(app);
+    if (which == "spec-mistakes") spec_mistakes(app);
   });
 }

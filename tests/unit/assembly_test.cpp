@@ -240,7 +240,8 @@ TEST_F(ReferenceAssembly, a_synth_failing_while_writing_removes_its_staging_fold
   // the staging folder beside the assembly was made.
   const auto before = cdk::test::snapshot(out_);
   auto& agnostic = dynamic_cast<cdk::Stack&>(app_.find_child("Agnostic"));
-  agnostic.add<cdk::CfnResource>("Bad", "AWS::SSM::Parameter", cdk::Object{{"Value", "\xFF"}});
+  agnostic.add<cdk::CfnResource>("Bad", "AWS::SSM::Parameter",
+                                 cdk::Object{{"Type", "String"}, {"Value", "\xFF"}});
 
   const std::string message = cdk::test::error_of([&] { app_.synth(out_); });
   const std::string prefix = "cannot write json: [json.exception.type_error.316] invalid UTF-8";
@@ -419,7 +420,8 @@ TEST(assembly, templates_keep_slashes_and_non_ascii_text_as_they_are) {
   const cdk::test::TempDir dir;
   cdk::App app;
   app.add<cdk::Stack>("Stack").add<cdk::CfnResource>("Param", "AWS::SSM::Parameter",
-                                                     cdk::Object{{"Name", "/app/config"},
+                                                     cdk::Object{{"Type", "String"},
+                                                                 {"Name", "/app/config"},
                                                                  {"Value",
                                                                   "Gr\xC3\xBC\xC3\x9F"
                                                                   "e \xE2\x9C\x93"}});

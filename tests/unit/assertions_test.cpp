@@ -193,8 +193,11 @@ TEST(template_assertions, find_resources_returns_the_matches_by_logical_id) {
 TEST(template_assertions, from_stack_renders_the_prepared_template) {
   cdk::App app;
   auto& stack = app.add<cdk::Stack>("Stack");
-  stack.add<cdk::CfnResource>("Table", "AWS::DynamoDB::Table",
-                              cdk::Object{{"BillingMode", "PAY_PER_REQUEST"}});
+  stack.add<cdk::CfnResource>(
+      "Table", "AWS::DynamoDB::Table",
+      cdk::Object{
+          {"BillingMode", "PAY_PER_REQUEST"},
+          {"KeySchema", cdk::List{cdk::Object{{"AttributeName", "id"}, {"KeyType", "HASH"}}}}});
   const Template tpl = Template::from_stack(stack);
 
   tpl.has_resource_properties("AWS::DynamoDB::Table", {{"BillingMode", "PAY_PER_REQUEST"}});

@@ -208,8 +208,9 @@ TEST(cdk_vectors, exports_and_imports_match_the_aws_cdk) {
           &resource_at(producer, strings(reference.at("target")), reference.at("resourceType"));
       EXPECT_EQ(target->logical_id(), reference.at("targetLogicalId").get<std::string>());
     }
+    // A third-party type takes any value: the spec checks leave it alone.
     consumer.add<cdk::CfnResource>(
-        "Use", "AWS::SSM::Parameter",
+        "Use", "Cdkpp::Vector::Sink",
         cdk::Object{{"Value", referenced_value(reference, producer, target)}});
 
     const cdk::test::TempDir dir;

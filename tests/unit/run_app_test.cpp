@@ -157,8 +157,9 @@ TEST_F(RunAppTest, the_depfile_names_the_manifest_and_every_file_read) {
       {"-o", out_.string(), "--context-file", context_file.string(), "--depfile", depfile.string()},
       [&](cdk::App& app) {
         auto& stack = app.add<cdk::Stack>("Stack");
-        stack.add<cdk::CfnResource>("Page", "AWS::SSM::Parameter",
-                                    cdk::Object{{"Value", cdk::read_text_file(stack, page)}});
+        stack.add<cdk::CfnResource>(
+            "Page", "AWS::SSM::Parameter",
+            cdk::Object{{"Type", "String"}, {"Value", cdk::read_text_file(stack, page)}});
       });
 
   EXPECT_EQ(result.exit_code, 0);

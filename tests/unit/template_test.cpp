@@ -438,7 +438,7 @@ TEST(bootstrap_elements, come_after_the_user_elements_and_the_exports) {
   auto& queue = producer.add<cdk::CfnResource>("Queue", "AWS::SQS::Queue");
   auto& consumer = app.add<cdk::Stack>("Consumer");
   consumer.add<cdk::CfnResource>("Use", "AWS::SSM::Parameter",
-                                 cdk::Object{{"Value", queue.get_att("Arn")}});
+                                 cdk::Object{{"Type", "String"}, {"Value", queue.get_att("Arn")}});
   ASSERT_EQ(cdk::detail::prepare_app(app), std::vector<std::string>{});
 
   const Json document = render(producer);

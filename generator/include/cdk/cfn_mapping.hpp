@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "cdk/cfn_element.hpp"
 #include "cdk/value.hpp"
 

@@ -25,10 +25,24 @@ class CfnResource : public CfnElement {
   CfnResource(Construct& scope, std::string_view id, std::string type, Value properties = Object{});
 
   const std::string& type() const { return type_; }
-  const Object& properties() const { return properties_; }
+  // The properties as they are rendered before overrides: a typed class's own, then those set
+  // with set_property.
+  Object properties() const;
 
   // Adds the property, or replaces it where it is already set.
   void set_property(std::string_view name, Value value);
+
+  // Escape hatches, as in the AWS CDK. path names a place in the resource's template entry
+  // ("Properties.Tags.0.Value", "UpdatePolicy"): parts are separated by '.', written "\\." inside
+  // a part; numeric parts index lists. Overrides are merged over the rendered entry in the
+  // order they were added; objects merge key by key, anything else replaces.
+  void add_override(std::string_view path, Value value);
+  // Removes the entry at path.
+  void add_deletion_override(std::string_view path);
+  // add_override("Properties." + path, value).
+  void add_property_override(std::string_view path, Value value);
+  // add_deletion_override("Properties." + path).
+  void add_property_deletion_override(std::string_view path);
 
   // {"Ref": <logical id>} where used.
   Value ref() const;
@@ -50,7 +64,16 @@ class CfnResource : public CfnElement {
 
   void render(RenderContext& context) const override;
 
+ protected:
+  // The properties of a generated typed class, in the specification's order.
+  virtual Object typed_properties() const { return {}; }
+
  private:
+  struct Override {
+    std::vector<std::string> path;
+    std::optional<Value> value;  // nullopt: delete
+  };
+
   std::string type_;
   Object properties_;
   std::vector<const CfnResource*> depends_on_;
@@ -58,6 +81,7 @@ class CfnResource : public CfnElement {
   std::optional<ResourcePolicy> update_replace_policy_;
   const CfnCondition* condition_ = nullptr;
   Object metadata_;
+  std::vector<Override> overrides_;
 };
 
 }  // namespace cdk

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "cdk/errors.hpp"
 #include "cdk/value.hpp"
 
