@@ -11,7 +11,7 @@ mark_as_advanced(CDKPP_INSTALL_CMAKEDIR CDKPP_INSTALL_SPECDIR)
 
 # The generator and the specification are installed, not the generated classes: a consumer's
 # build generates them and compiles only the services it links.
-install(TARGETS cdkpp cdkpp-codegen EXPORT cdkppTargets
+install(TARGETS cdkpp cdkpp-codegen cdkpp-snapshot EXPORT cdkppTargets
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
@@ -46,5 +46,6 @@ install(FILES
   "${PROJECT_BINARY_DIR}/cdkppConfigVersion.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/CdkppSynth.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/CdkppAwsServices.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/CdkppTesting.cmake"
   DESTINATION "${CDKPP_INSTALL_CMAKEDIR}"
 )

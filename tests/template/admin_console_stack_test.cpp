@@ -51,7 +51,7 @@ TEST_P(AdminConsoleStackTest, logical_ids_equal_the_aws_cdk_ones_for_the_same_pa
 }
 
 TEST_P(AdminConsoleStackTest, bucket_is_private_and_encrypted) {
-  EXPECT_NO_THROW(template_.has_resource_properties("AWS::S3::Bucket", Json::parse(R"({
+  EXPECT_TEMPLATE(template_.has_resource_properties("AWS::S3::Bucket", Json::parse(R"({
         "BucketEncryption": {"ServerSideEncryptionConfiguration": [
           {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]},
         "OwnershipControls": {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]},
@@ -61,7 +61,7 @@ TEST_P(AdminConsoleStackTest, bucket_is_private_and_encrypted) {
 }
 
 TEST_P(AdminConsoleStackTest, distribution_reads_the_bucket_through_origin_access_control) {
-  EXPECT_NO_THROW(template_.has_resource_properties("AWS::CloudFront::OriginAccessControl",
+  EXPECT_TEMPLATE(template_.has_resource_properties("AWS::CloudFront::OriginAccessControl",
                                                     {{"OriginAccessControlConfig",
                                                       {{"OriginAccessControlOriginType", "s3"},
                                                        {"SigningBehavior", "always"},
@@ -90,7 +90,7 @@ TEST_P(AdminConsoleStackTest, only_the_distribution_may_read_and_only_over_tls) 
   const Json distribution_arn =
       join({"arn:", ref("AWS::Partition"), ":cloudfront::", expected_.account, ":distribution/",
             ref(kDistribution)});
-  EXPECT_NO_THROW(template_.has_resource_properties(
+  EXPECT_TEMPLATE(template_.has_resource_properties(
       "AWS::S3::BucketPolicy",
       {{"Bucket", ref(kBucket)},
        {"PolicyDocument",
@@ -138,7 +138,7 @@ TEST_P(AdminConsoleStackTest, imports_what_the_user_management_stack_exports) {
   auto& user_management = *app_.service().user_management_stack();
   const Template producer = Template::from_stack(user_management);
 
-  EXPECT_NO_THROW(producer.has_output(
+  EXPECT_TEMPLATE(producer.has_output(
       kApiExportId, {{"Value", ref(kApiId)}, {"Export", {{"Name", api_export_name()}}}}));
   EXPECT_EQ(paths_of_key(template_.to_json(), "Fn::ImportValue").size(), 1u);
   EXPECT_TRUE(app_.service().admin_console_stack()->depends_on(user_management));
@@ -146,7 +146,7 @@ TEST_P(AdminConsoleStackTest, imports_what_the_user_management_stack_exports) {
 }
 
 TEST_P(AdminConsoleStackTest, outputs_the_console_url) {
-  EXPECT_NO_THROW(template_.has_output(
+  EXPECT_TEMPLATE(template_.has_output(
       "UIEndpoint", {{"Value", join({"https://", get_att(kDistribution, "DomainName")})}}));
 }
 

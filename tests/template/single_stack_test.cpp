@@ -62,17 +62,17 @@ TEST_P(SingleStackTest, logical_ids_carry_the_bounded_context_and_equal_the_aws_
 }
 
 TEST_P(SingleStackTest, uses_the_presets_concurrency_and_billing_mode) {
-  EXPECT_NO_THROW(template_.has_resource_properties(
+  EXPECT_TEMPLATE(template_.has_resource_properties(
       "AWS::Lambda::Function",
       {{"ReservedConcurrentExecutions", expected_.lambda_reserved_concurrency},
        {"Environment", {{"Variables", {{"TABLE_NAME", ref(kTable)}}}}}}));
-  EXPECT_NO_THROW(template_.has_resource_properties("AWS::DynamoDB::Table", expected_.billing));
+  EXPECT_TEMPLATE(template_.has_resource_properties("AWS::DynamoDB::Table", expected_.billing));
 }
 
 TEST_P(SingleStackTest, distribution_reaches_the_api_of_the_same_stack_without_exports) {
   const Json url = join(
       {"https://", ref(kApi), ".execute-api.", expected_.region, ".", ref("AWS::URLSuffix"), "/"});
-  EXPECT_NO_THROW(template_.has_resource_properties(
+  EXPECT_TEMPLATE(template_.has_resource_properties(
       "AWS::CloudFront::Distribution",
       {{"DistributionConfig",
         {{"Origins",
@@ -88,7 +88,7 @@ TEST_P(SingleStackTest, distribution_reaches_the_api_of_the_same_stack_without_e
 }
 
 TEST_P(SingleStackTest, outputs_only_the_console_url) {
-  EXPECT_NO_THROW(
+  EXPECT_TEMPLATE(
       template_.has_output("AdminConsoleUIEndpoint",
                            {{"Value", join({"https://", get_att(kDistribution, "DomainName")})}}));
   EXPECT_EQ(template_.to_json()["Outputs"].size(), 1u);

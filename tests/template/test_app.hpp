@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include <cdk/assertions/gtest.hpp>
 #include <cdk/assertions/template.hpp>
 #include <cdk/cdk.hpp>
 

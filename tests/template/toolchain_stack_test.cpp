@@ -9,6 +9,9 @@ namespace template_tests {
 namespace {
 
 using cdk::Json;
+using cdk::assertions::Capture;
+using cdk::assertions::Match;
+using cdk::assertions::Pattern;
 using cdk::assertions::Template;
 
 // The AWS CDK's logical IDs for the same construct paths (aws-cdk-lib 2.276.0); the paths are
@@ -43,12 +46,12 @@ TEST_P(ToolchainStackTest, deploys_to_the_toolchain_environment) {
 }
 
 TEST_P(ToolchainStackTest, has_the_pipeline_resources) {
-  template_.resource_count_is("AWS::S3::Bucket", 1);
-  template_.resource_count_is("AWS::S3::BucketPolicy", 1);
-  template_.resource_count_is("AWS::IAM::Role", 2);
-  template_.resource_count_is("AWS::IAM::Policy", 2);
-  template_.resource_count_is("AWS::CodeBuild::Project", 1);
-  template_.resource_count_is("AWS::CodePipeline::Pipeline", 1);
+  EXPECT_TEMPLATE(template_.resource_count_is("AWS::S3::Bucket", 1));
+  EXPECT_TEMPLATE(template_.resource_count_is("AWS::S3::BucketPolicy", 1));
+  EXPECT_TEMPLATE(template_.resource_count_is("AWS::IAM::Role", 2));
+  EXPECT_TEMPLATE(template_.resource_count_is("AWS::IAM::Policy", 2));
+  EXPECT_TEMPLATE(template_.resource_count_is("AWS::CodeBuild::Project", 1));
+  EXPECT_TEMPLATE(template_.resource_count_is("AWS::CodePipeline::Pipeline", 1));
   EXPECT_EQ(resource_ids(template_).size(), 8u);
 }
 
@@ -75,7 +78,7 @@ TEST_P(ToolchainStackTest, pipeline_takes_the_source_from_the_connection_and_syn
       "InputArtifacts": [{"Name": "Source_Output"}],
       "OutputArtifacts": [{"Name": "Synth_Output"}]}]}
   ])");
-  EXPECT_NO_THROW(template_.has_resource_properties(
+  EXPECT_TEMPLATE(template_.has_resource_properties(
       "AWS::CodePipeline::Pipeline",
       {{"ArtifactStore", {{"Location", ref(kBucket)}, {"Type", "S3"}}},
        {"PipelineType", "V2"},
@@ -83,14 +86,33 @@ TEST_P(ToolchainStackTest, pipeline_takes_the_source_from_the_connection_and_syn
        {"RoleArn", get_att(kPipelineRole, "Arn")},
        {"Stages", expected_stages}}));
 
-  const Json pipeline = template_.to_json()["Resources"][kPipeline];
-  EXPECT_EQ(pipeline["Properties"]["Stages"][1]["Actions"][0]["Configuration"],
-            (Json{{"ProjectName", ref(kProject)}}));
-  EXPECT_EQ(pipeline["DependsOn"], Json::array({kPipelinePolicy}));
+  // The build action runs the project of this stack, and the pipeline waits for its policy.
+  const Pattern build_action = Match::object_like(
+      {{"Configuration", Match::object_equals({{"ProjectName", ref(kProject)}})}});
+  EXPECT_TEMPLATE(template_.has_resource(
+      "AWS::CodePipeline::Pipeline",
+      {{"DependsOn", {kPipelinePolicy}},
+       {"Properties",
+        {{"Stages", Match::array_with({Match::object_like(
+                        {{"Actions", Match::array_with({build_action})}})})}}}}));
+}
+
+TEST_P(ToolchainStackTest, pipeline_stages_run_in_the_order_source_then_build) {
+  Capture stage;
+  EXPECT_TEMPLATE(template_.has_resource_properties(
+      "AWS::CodePipeline::Pipeline",
+      {{"Stages", Match::array_equals({Match::object_like({{"Name", stage}}),
+                                       Match::object_like({{"Name", stage}})})}}));
+
+  ASSERT_EQ(stage.values().size(), 2U);
+  EXPECT_EQ(stage.as_string(), "Source");
+  ASSERT_TRUE(stage.next());
+  EXPECT_EQ(stage.as_string(), "Build");
+  EXPECT_FALSE(stage.next());
 }
 
 TEST_P(ToolchainStackTest, build_runs_the_repositorys_own_commands_and_outputs_the_assembly) {
-  EXPECT_NO_THROW(template_.has_resource_properties("AWS::CodeBuild::Project", Json::parse(R"({
+  EXPECT_TEMPLATE(template_.has_resource_properties("AWS::CodeBuild::Project", Json::parse(R"({
         "Artifacts": {"Type": "CODEPIPELINE"},
         "Environment": {"ComputeType": "BUILD_GENERAL1_SMALL",
                         "Image": "aws/codebuild/standard:7.0", "Type": "LINUX_CONTAINER"},
@@ -135,11 +157,11 @@ TEST_P(ToolchainStackTest, roles_may_use_only_the_pipelines_own_resources) {
 }
 
 TEST_P(ToolchainStackTest, artifact_bucket_is_private_and_denies_plain_http) {
-  EXPECT_NO_THROW(template_.has_resource_properties(
+  EXPECT_TEMPLATE(template_.has_resource_properties(
       "AWS::S3::Bucket", Json::parse(R"({"PublicAccessBlockConfiguration": {
         "BlockPublicAcls": true, "BlockPublicPolicy": true,
         "IgnorePublicAcls": true, "RestrictPublicBuckets": true}})")));
-  EXPECT_NO_THROW(template_.has_resource_properties(
+  EXPECT_TEMPLATE(template_.has_resource_properties(
       "AWS::S3::BucketPolicy",
       {{"Bucket", ref(kBucket)},
        {"PolicyDocument",

@@ -34,52 +34,52 @@ TEST(object_like, keys_absent_from_the_pattern_are_ignored_at_every_depth) {
 
 TEST(object_like, a_missing_key_is_reported_at_its_object) {
   EXPECT_EQ(mismatches(R"({"A": {"B": 1, "X": 2}, "Y": 3})", R"({"A": {"B": 1}})"),
-            (Lines{"/A: missing key 'X'", "/: missing key 'Y'"}));
+            (Lines{"/A/X: Missing key 'X'", "/Y: Missing key 'Y'"}));
 }
 
 TEST(object_like, literals_must_be_equal) {
   EXPECT_EQ(mismatches(R"({"A": {"B": "x"}, "C": 1})", R"({"A": {"B": "y"}, "C": 1.5})"),
-            (Lines{R"(/A/B: expected "x" but found "y")", "/C: expected 1 but found 1.5"}));
+            (Lines{"/A/B: Expected x but received y", "/C: Expected 1 but received 1.5"}));
   EXPECT_EQ(mismatches(R"({"N": null})", R"({"N": false})"),
-            Lines{"/N: expected null but found false"});
+            Lines{"/N: Expected type null but received boolean"});
 }
 
 TEST(object_like, arrays_must_match_in_length) {
   EXPECT_EQ(mismatches(R"({"L": [1]})", R"({"L": [1, 2]})"),
-            Lines{"/L: expected 1 elements but found 2: [1,2]"});
+            Lines{"/L: Too many elements in array (expecting 1, got 2)"});
   EXPECT_EQ(mismatches(R"({"L": [1, 2, 3]})", R"({"L": []})"),
-            Lines{"/L: expected 3 elements but found 0: []"});
+            Lines{"/L: Not enough elements in array (expecting 3, got 0)"});
 }
 
 TEST(object_like, arrays_must_match_in_order) {
   EXPECT_EQ(mismatches(R"({"L": [2, 1]})", R"({"L": [1, 2]})"),
-            (Lines{"/L/0: expected 2 but found 1", "/L/1: expected 1 but found 2"}));
+            (Lines{"/L/0: Expected 2 but received 1", "/L/1: Expected 1 but received 2"}));
 }
 
 TEST(object_like, objects_inside_arrays_still_match_partially) {
   EXPECT_EQ(mismatches(R"({"L": [{"a": 1}, {}]})", R"({"L": [{"a": 1, "b": 2}, {"c": 3}]})"),
             Lines{});
   EXPECT_EQ(mismatches(R"({"L": [{"a": 2}]})", R"({"L": [{"a": 1, "b": 2}]})"),
-            Lines{"/L/0/a: expected 2 but found 1"});
+            Lines{"/L/0/a: Expected 2 but received 1"});
 }
 
 TEST(object_like, a_kind_mismatch_is_reported) {
   EXPECT_EQ(mismatches(R"({"A": {"B": 1}})", R"({"A": "text"})"),
-            Lines{R"(/A: expected an object but found "text")"});
+            Lines{"/A: Expected type object but received string"});
   EXPECT_EQ(mismatches(R"({"A": [1]})", R"({"A": {"0": 1}})"),
-            Lines{R"(/A: expected an array but found {"0":1})"});
-  EXPECT_EQ(mismatches(R"({"A": 1})", "[1]"), Lines{"/: expected an object but found [1]"});
+            Lines{"/A: Expected type array but received object"});
+  EXPECT_EQ(mismatches(R"({"A": 1})", "[1]"), Lines{"/: Expected type object but received array"});
 }
 
 TEST(object_like, pointers_escape_slash_and_tilde) {
   EXPECT_EQ(mismatches(R"({"a/b": {"c~d": 1}})", R"({"a/b": {"c~d": 2}})"),
-            Lines{"/a~1b/c~0d: expected 1 but found 2"});
+            Lines{"/a~1b/c~0d: Expected 1 but received 2"});
 }
 
 TEST(object_like, long_values_are_shortened_in_messages) {
   const std::string actual = std::string(200, 'x');
   EXPECT_EQ(object_like_mismatches(Json{{"A", "y"}}, Json{{"A", actual}}),
-            Lines{"/A: expected \"y\" but found \"" + std::string(116, 'x') + "..."});
+            Lines{"/A: Expected y but received " + std::string(97, 'x') + "..."});
 }
 
 // A template with two queues, a bucket and two outputs.
@@ -112,9 +112,31 @@ TEST(template_assertions, has_resource_properties_names_the_closest_candidate) {
       error_of<AssertionError>([&] {
         tpl.has_resource_properties("AWS::SQS::Queue", {{"QueueName", "b"}, {"DelaySeconds", 10}});
       }),
-      "template has 2 resources with type AWS::SQS::Queue, but none match as expected; "
-      "the closest is 'QueueB':\n"
-      "  /DelaySeconds: expected 10 but found 5");
+      "Template has 2 resources with type AWS::SQS::Queue, but none match as expected.\n"
+      "Tried, closest first: QueueB, QueueA\n"
+      "The closest, QueueB, has 1 mismatch:\n"
+      "  /Properties/DelaySeconds: Expected 10 but received 5\n"
+      "The 2 closest matches:\n"
+      "QueueB :: {\n"
+      "  \"DeletionPolicy\": \"Retain\",\n"
+      "  \"DependsOn\": [ \"QueueA\" ],\n"
+      "  \"Properties\": {\n"
+      "!!   Expected 10 but received 5\n"
+      "    \"DelaySeconds\": 5,\n"
+      "    \"QueueName\": \"b\"\n"
+      "  },\n"
+      "  \"Type\": \"AWS::SQS::Queue\"\n"
+      "}\n"
+      "QueueA :: {\n"
+      "  \"Properties\": {\n"
+      "!!   Missing key 'DelaySeconds'\n"
+      "    \"DelaySeconds\": undefined,\n"
+      "!!   Expected b but received a\n"
+      "    \"QueueName\": \"a\",\n"
+      "    \"Tags\": [ { ... } ]\n"
+      "  },\n"
+      "  \"Type\": \"AWS::SQS::Queue\"\n"
+      "}");
 }
 
 TEST(template_assertions, has_resource_properties_sees_no_properties_as_an_empty_object) {
@@ -123,9 +145,18 @@ TEST(template_assertions, has_resource_properties_sees_no_properties_as_an_empty
   EXPECT_EQ(error_of<AssertionError>([&] {
               tpl.has_resource_properties("AWS::S3::Bucket", {{"BucketName", "logs"}});
             }),
-            "template has 1 resources with type AWS::S3::Bucket, but none match as expected; "
-            "the closest is 'Bucket':\n"
-            "  /: missing key 'BucketName'");
+            "Template has 1 resources with type AWS::S3::Bucket, but none match as expected.\n"
+            "Tried, closest first: Bucket\n"
+            "The closest, Bucket, has 1 mismatch:\n"
+            "  /Properties/BucketName: Missing key 'BucketName'\n"
+            "The 1 closest matches:\n"
+            "Bucket :: {\n"
+            "  \"Properties\": {\n"
+            "!!   Missing key 'BucketName'\n"
+            "    \"BucketName\": undefined\n"
+            "  },\n"
+            "  \"Type\": \"AWS::S3::Bucket\"\n"
+            "}");
 }
 
 TEST(template_assertions, a_type_without_resources_says_so) {
@@ -133,9 +164,9 @@ TEST(template_assertions, a_type_without_resources_says_so) {
 
   EXPECT_EQ(error_of<AssertionError>(
                 [&] { tpl.has_resource_properties("AWS::SNS::Topic", Json::object()); }),
-            "template has 0 resources with type AWS::SNS::Topic");
+            "Template has 0 resources with type AWS::SNS::Topic.\nNo matches found");
   EXPECT_EQ(error_of<AssertionError>([&] { tpl.has_resource("AWS::SNS::Topic", Json::object()); }),
-            "template has 0 resources with type AWS::SNS::Topic");
+            "Template has 0 resources with type AWS::SNS::Topic.\nNo matches found");
 }
 
 TEST(template_assertions, has_resource_matches_the_whole_resource) {
@@ -146,9 +177,24 @@ TEST(template_assertions, has_resource_matches_the_whole_resource) {
   EXPECT_EQ(error_of<AssertionError>([&] {
               tpl.has_resource("AWS::SQS::Queue", {{"DeletionPolicy", "Delete"}});
             }),
-            "template has 2 resources with type AWS::SQS::Queue, but none match as expected; "
-            "the closest is 'QueueA':\n"
-            "  /: missing key 'DeletionPolicy'");
+            "Template has 2 resources with type AWS::SQS::Queue, but none match as expected.\n"
+            "Tried, closest first: QueueA, QueueB\n"
+            "The closest, QueueA, has 1 mismatch:\n"
+            "  /DeletionPolicy: Missing key 'DeletionPolicy'\n"
+            "The 2 closest matches:\n"
+            "QueueA :: {\n"
+            "!! Missing key 'DeletionPolicy'\n"
+            "  \"DeletionPolicy\": undefined,\n"
+            "  \"Properties\": { ... },\n"
+            "  \"Type\": \"AWS::SQS::Queue\"\n"
+            "}\n"
+            "QueueB :: {\n"
+            "!! Expected Delete but received Retain\n"
+            "  \"DeletionPolicy\": \"Retain\",\n"
+            "  \"DependsOn\": [ \"QueueA\" ],\n"
+            "  \"Properties\": { ... },\n"
+            "  \"Type\": \"AWS::SQS::Queue\"\n"
+            "}");
 }
 
 TEST(template_assertions, resource_count_is_counts_by_type) {
@@ -157,7 +203,7 @@ TEST(template_assertions, resource_count_is_counts_by_type) {
   tpl.resource_count_is("AWS::SQS::Queue", 2);
   tpl.resource_count_is("AWS::SNS::Topic", 0);
   EXPECT_EQ(error_of<AssertionError>([&] { tpl.resource_count_is("AWS::S3::Bucket", 2); }),
-            "expected 2 resources of type AWS::S3::Bucket but found 1");
+            "Expected 2 resources of type AWS::S3::Bucket but found 1");
 }
 
 TEST(template_assertions, has_output_matches_by_logical_id_or_any) {
@@ -168,17 +214,35 @@ TEST(template_assertions, has_output_matches_by_logical_id_or_any) {
   EXPECT_EQ(error_of<AssertionError>([&] {
               tpl.has_output("Url", {{"Value", "text"}});
             }),
-            "template has 1 outputs named Url, but none match as expected; the closest is "
-            "'Url':\n"
-            R"(  /Value: expected "text" but found {"Ref":"QueueA"})");
+            "Template has 1 outputs named Url, but none match as expected.\n"
+            "Tried, closest first: Url\n"
+            "The closest, Url, has 1 mismatch:\n"
+            "  /Value: Expected type string but received object\n"
+            "The 1 closest matches:\n"
+            "Url :: {\n"
+            "  \"Export\": { \"Name\": \"Shared:Url\" },\n"
+            "!! Expected type string but received object\n"
+            "  \"Value\": { \"Ref\": \"QueueA\" }\n"
+            "}");
   EXPECT_EQ(error_of<AssertionError>([&] { tpl.has_output("Missing", Json::object()); }),
-            "template has 0 outputs named Missing");
+            "Template has 0 outputs named Missing.\nNo matches found");
   EXPECT_EQ(error_of<AssertionError>([&] {
               tpl.has_output("*", {{"Value", "other"}});
             }),
-            "template has 2 outputs named *, but none match as expected; the closest is "
-            "'Url':\n"
-            R"(  /Value: expected "other" but found {"Ref":"QueueA"})");
+            "Template has 2 outputs named *, but none match as expected.\n"
+            "Tried, closest first: Plain, Url\n"
+            "The closest, Plain, has 1 mismatch:\n"
+            "  /Value: Expected other but received text\n"
+            "The 2 closest matches:\n"
+            "Plain :: {\n"
+            "!! Expected other but received text\n"
+            "  \"Value\": \"text\"\n"
+            "}\n"
+            "Url :: {\n"
+            "  \"Export\": { \"Name\": \"Shared:Url\" },\n"
+            "!! Expected type string but received object\n"
+            "  \"Value\": { \"Ref\": \"QueueA\" }\n"
+            "}");
 }
 
 TEST(template_assertions, find_resources_returns_the_matches_by_logical_id) {

@@ -1,9 +1,12 @@
-// cdkpp: assertions on synthesized templates, for tests of stacks.
+// cdkpp: assertions on synthesized templates, for tests of stacks, as the AWS CDK's Template.
 // SPDX-License-Identifier: Apache-2.0
 //
 //   auto tpl = cdk::assertions::Template::from_stack(stack);
 //   tpl.resource_count_is("AWS::DynamoDB::Table", 1);
 //   tpl.has_resource_properties("AWS::DynamoDB::Table", {{"BillingMode", "PAY_PER_REQUEST"}});
+//
+// Every pattern that is not a matcher is matched as Match::object_like. A failed query throws
+// AssertionError naming the closest entries (at most 3), each rendered with its mismatches.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +17,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cdk/assertions/capture.hpp"
+#include "cdk/assertions/match.hpp"
 #include "cdk/errors.hpp"
 #include "cdk/value.hpp"
 
@@ -23,16 +28,9 @@ class Stack;
 
 namespace cdk::assertions {
 
-// A failed assertion; the message says what was expected and what the template holds.
-class AssertionError : public Error {
- public:
-  using Error::Error;
-};
-
-// Object-like matching, as the AWS CDK's Match.objectLike: objects match when every key of the
-// pattern matches (other keys are ignored), at every depth; arrays must have the same length and
-// order. Returns one line per mismatch, "<json pointer>: <what differs>"; empty on a match.
-std::vector<std::string> object_like_mismatches(const Json& pattern, const Json& actual);
+// Object-like matching of a whole value (Match::object_like semantics). Returns one line per
+// mismatch, "<json pointer>: <message>"; empty on a match.
+std::vector<std::string> object_like_mismatches(const Pattern& pattern, const Json& actual);
 
 class Template {
  public:
@@ -44,18 +42,40 @@ class Template {
 
   const Json& to_json() const { return template_; }
 
-  // Some resource of the type has properties matching the pattern (object-like).
-  void has_resource_properties(std::string_view type, const Json& properties) const;
   // Some resource of the type matches the pattern as a whole (Type, Properties, DependsOn, ...).
-  void has_resource(std::string_view type, const Json& resource) const;
+  void has_resource(std::string_view type, const Pattern& resource) const;
+  // Some resource of the type has matching properties; a resource without Properties is seen
+  // with an empty object, except when the pattern is Match::absent().
+  void has_resource_properties(std::string_view type, const Pattern& properties) const;
   void resource_count_is(std::string_view type, std::size_t count) const;
-  // The output (or, with "*", some output) matches the pattern (object-like).
-  void has_output(std::string_view logical_id, const Json& output) const;
+  void resource_properties_count_is(std::string_view type, const Pattern& properties,
+                                    std::size_t count) const;
+  // Every resource of the type matches (there must be at least one).
+  void all_resources(std::string_view type, const Pattern& resource) const;
+  void all_resources_properties(std::string_view type, const Pattern& properties) const;
   // The resources of the type matching the pattern, by logical ID.
-  Json find_resources(std::string_view type, const Json& resource = Json::object()) const;
+  Json find_resources(std::string_view type, const Pattern& resource = Json::object()) const;
+
+  // The entry with the logical ID (or, with "*", some entry) of the section matches.
+  void has_output(std::string_view logical_id, const Pattern& output) const;
+  Json find_outputs(std::string_view logical_id, const Pattern& output = Json::object()) const;
+  void has_parameter(std::string_view logical_id, const Pattern& parameter) const;
+  Json find_parameters(std::string_view logical_id,
+                       const Pattern& parameter = Json::object()) const;
+  void has_mapping(std::string_view logical_id, const Pattern& mapping) const;
+  Json find_mappings(std::string_view logical_id, const Pattern& mapping = Json::object()) const;
+  void has_condition(std::string_view logical_id, const Pattern& condition) const;
+  Json find_conditions(std::string_view logical_id,
+                       const Pattern& condition = Json::object()) const;
+
+  // The whole template matches.
+  void template_matches(const Pattern& expected) const;
 
  private:
   explicit Template(Json document);
+
+  Json resources_of_type(std::string_view type, bool with_properties) const;
+  Json entries_named(const char* section, std::string_view logical_id) const;
 
   Json template_;
 };
