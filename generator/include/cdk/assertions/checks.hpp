@@ -5,7 +5,7 @@
 //     return cdk::assertions::check_template_files(argc, argv, [](const Template& tpl,
 //                                                                Checks& check) {
 //       check("buckets block public access", [&] {
-//         tpl.all_resources_properties("AWS::S3::Bucket", {{"PublicAccessBlockConfiguration", ...}});
+//         tpl.all_resources_properties("AWS::S3::Bucket", {{"BucketEncryption", ...}});
 //       });
 //     });
 //   }
@@ -56,8 +56,9 @@ class Checks {
 using TemplateChecks = std::function<void(const Template&, Checks&)>;
 
 // The main of a program run as `<program> <template file>...`: loads each file and runs the
-// checks on it, with the file as the subject of its failures; then reports. Exits 0 when all passed, 1 when one
-// failed, 2 on a wrong command line or a file that is not a readable JSON template.
+// checks on it, with the file as the subject of its failures; then reports. Exits 0 when all
+// passed, 1 when one failed, 2 on a wrong command line or a file that is not a readable JSON
+// template.
 int check_template_files(int argc, char** argv, const TemplateChecks& checks);
 
 }  // namespace cdk::assertions
