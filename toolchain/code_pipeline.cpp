@@ -9,6 +9,7 @@
 
 #include <cdk/aws/codebuild.hpp>
 #include <cdk/aws/codepipeline.hpp>
+#include <nlohmann/json.hpp>
 
 #include "common/iam.hpp"
 #include "common/s3.hpp"

@@ -10,12 +10,12 @@
 namespace cdk {
 
 CfnMapping::CfnMapping(Construct& scope, std::string_view id, Json mapping)
-    : CfnElement(scope, id), mapping_(std::move(mapping)) {
-  if (!mapping_.is_object()) {
+    : CfnElement(scope, id), mapping_(std::make_unique<const Json>(std::move(mapping))) {
+  if (!mapping_->is_object()) {
     throw Error(fmt::format("'{}': a mapping must be an object of objects, got {}", path(),
-                            mapping_.dump()));
+                            mapping_->dump()));
   }
-  for (const auto& [key, level] : mapping_.items()) {
+  for (const auto& [key, level] : mapping_->items()) {
     if (!level.is_object()) {
       throw Error(fmt::format("'{}': mapping key '{}' must hold an object, got {}", path(), key,
                               level.dump()));
@@ -23,11 +23,13 @@ CfnMapping::CfnMapping(Construct& scope, std::string_view id, Json mapping)
   }
 }
 
+CfnMapping::~CfnMapping() = default;
+
 Value CfnMapping::find_in_map(Value top_level_key, Value second_level_key) const {
   if (top_level_key.is_string() && second_level_key.is_string()) {
     const std::string& top = top_level_key.as_string();
     const std::string& second = second_level_key.as_string();
-    if (!mapping_.contains(top) || !mapping_[top].contains(second)) {
+    if (!mapping_->contains(top) || !(*mapping_)[top].contains(second)) {
       throw Error(fmt::format("'{}': mapping has no entry '{}'/'{}'", path(), top, second));
     }
   }
@@ -36,7 +38,7 @@ Value CfnMapping::find_in_map(Value top_level_key, Value second_level_key) const
 }
 
 void CfnMapping::render(RenderContext& context) const {
-  context.add("Mappings", logical_id(), context.resolve(Value::from_json(mapping_)));
+  context.add("Mappings", logical_id(), context.resolve(Value::from_json(*mapping_)));
 }
 
 }  // namespace cdk

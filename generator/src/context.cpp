@@ -27,6 +27,13 @@ std::string show(const Json& value) {
 
 }  // namespace
 
+Context::Context() = default;
+Context::Context(const Context& other) = default;
+Context::Context(Context&& other) noexcept = default;
+Context& Context::operator=(const Context& other) = default;
+Context& Context::operator=(Context&& other) noexcept = default;
+Context::~Context() = default;
+
 void Context::set(std::string key, Json value, std::string source) {
   // A new value brings its own source, or none: the old one would name the wrong origin.
   if (source.empty()) {

@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "cdk/cfn_element.hpp"
 #include "cdk/value.hpp"
@@ -16,6 +17,7 @@ class CfnMapping : public CfnElement {
  public:
   // mapping: {top-level key: {second-level key: value}}, all literals.
   CfnMapping(Construct& scope, std::string_view id, Json mapping);
+  ~CfnMapping() override;
 
   // Fn::FindInMap over this mapping. Throws cdk::Error naming the mapping's path when both keys
   // are literals that the mapping does not have.
@@ -24,7 +26,9 @@ class CfnMapping : public CfnElement {
   void render(RenderContext& context) const override;
 
  private:
-  Json mapping_;
+  // Held by pointer so that this header, and every file that includes cdk.hpp, needs only the
+  // declaration of Json: the full nlohmann header costs over a second per translation unit.
+  std::unique_ptr<const Json> mapping_;
 };
 
 }  // namespace cdk

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "cdk/value.hpp"
 
@@ -20,6 +20,14 @@ namespace cdk {
 
 class Context {
  public:
+  // Defined where Json is complete, so that including this header needs only its declaration.
+  Context();
+  Context(const Context& other);
+  Context(Context&& other) noexcept;
+  Context& operator=(const Context& other);
+  Context& operator=(Context&& other) noexcept;
+  ~Context();
+
   // Sets key; source says where the value came from, for error messages ("CMake cache
   // variable CDKPP_STAGE", "-c", ...).
   void set(std::string key, Json value, std::string source = "");

@@ -2,6 +2,7 @@
 // the assemblies file by file.
 // SPDX-License-Identifier: Apache-2.0
 #include <cdk/cdk.hpp>
+#include <nlohmann/json.hpp>
 
 namespace {
 
