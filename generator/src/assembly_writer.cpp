@@ -12,6 +12,7 @@
 
 #include "cdk/cfn_resource.hpp"
 #include "cdk/errors.hpp"
+#include "asset_staging.hpp"
 #include "default_synthesizer.hpp"
 #include "hashing.hpp"
 #include "synthesis.hpp"
@@ -128,7 +129,11 @@ void write_stage(App& app, Stage& stage, const fs::path& dir) {
 
 }  // namespace
 
-void write_assembly(App& app, const fs::path& dir) { write_stage(app, app, dir); }
+void write_assembly(App& app, const fs::path& dir) {
+  fs::create_directories(dir);
+  stage_assets(app, dir);
+  write_stage(app, app, dir);
+}
 
 void swap_into_place(const fs::path& staged, const fs::path& target) {
   std::error_code error;

@@ -117,6 +117,12 @@ void CfnResource::apply_removal_policy(ResourcePolicy policy) {
 }
 
 void CfnResource::add_metadata(std::string key, Value value) {
+  for (auto& [existing, held] : metadata_) {
+    if (existing == key) {
+      held = std::move(value);
+      return;
+    }
+  }
   metadata_.emplace_back(std::move(key), std::move(value));
 }
 

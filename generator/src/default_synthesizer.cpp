@@ -130,13 +130,31 @@ Json stack_artifact_properties(const Stack& stack, const std::string& template_h
   return properties;
 }
 
-Json stack_asset_manifest(const Stack& stack, const std::string& template_hash) {
-  const BootstrapNames names = bootstrap_names(stack, bootstrap_qualifier(stack));
-  const Environment& env = stack.environment();
+namespace {
 
+// A string with placeholders the deploying tools cannot fill becomes an Fn::Sub, which
+// CloudFormation fills; a literal stays a literal.
+Value substituted(std::string text) {
+  if (text.find("${") == std::string::npos) return Value(std::move(text));
+  return fn::sub(std::move(text));
+}
+
+std::string object_key(const FileAssetSource& source) {
+  return source.source_hash + source.extension;
+}
+
+const char* packaging_name(FileAssetPackaging packaging) {
+  return packaging == FileAssetPackaging::zip_directory ? "zip" : "file";
+}
+
+// One entry of the manifest's "files": the source and its one destination, the bucket.
+Json file_entry(const Stack& stack, const BootstrapNames& names, const std::string& key,
+                const std::string& display_name, const std::string& path,
+                FileAssetPackaging packaging) {
+  const Environment& env = stack.environment();
   Json destination = Json::object();
   destination["bucketName"] = names.assets_bucket;
-  destination["objectKey"] = template_hash + ".json";
+  destination["objectKey"] = key;
   if (env.region) destination["region"] = *env.region;
   destination["assumeRoleArn"] = names.file_publishing_role_arn;
 
@@ -145,14 +163,43 @@ Json stack_asset_manifest(const Stack& stack, const std::string& template_hash) 
       "{}-{}-{}", env.account.value_or("current_account"), env.region.value_or("current_region"),
       sha256_hex(to_json_text(destination, 0)).substr(0, 8));
 
-  Json asset = Json::object();
-  asset["displayName"] = stack.stack_name() + " Template";
-  asset["source"] = {{"path", stack.template_file()}, {"packaging", "file"}};
-  asset["destinations"] = {{destination_id, destination}};
+  Json entry = Json::object();
+  if (!display_name.empty()) entry["displayName"] = display_name;
+  entry["source"] = {{"path", path}, {"packaging", packaging_name(packaging)}};
+  entry["destinations"] = {{destination_id, destination}};
+  return entry;
+}
+
+}  // namespace
+
+FileAssetLocation file_asset_location(const Stack& stack, const FileAssetSource& source) {
+  const BootstrapNames names = bootstrap_names(stack, bootstrap_qualifier(stack));
+  const std::string key = object_key(source);
+  const std::string region = stack.environment().region.value_or("${AWS::Region}");
+  return FileAssetLocation{
+      .bucket_name = substituted(names.assets_bucket),
+      .object_key = Value(key),
+      .s3_object_url = substituted(fmt::format("s3://{}/{}", names.assets_bucket, key)),
+      .http_url = substituted(fmt::format("https://s3.{}.${{AWS::URLSuffix}}/{}/{}", region,
+                                          names.assets_bucket, key)),
+  };
+}
+
+Json stack_asset_manifest(const Stack& stack, const std::string& template_hash) {
+  const BootstrapNames names = bootstrap_names(stack, bootstrap_qualifier(stack));
+
+  Json files = Json::object();
+  for (const FileAssetSource& source : stack.file_assets()) {
+    files[source.source_hash] = file_entry(stack, names, object_key(source), source.display_name,
+                                           source.file_name, source.packaging);
+  }
+  files[template_hash] = file_entry(stack, names, template_hash + ".json",
+                                    stack.stack_name() + " Template", stack.template_file(),
+                                    FileAssetPackaging::file);
 
   Json manifest = Json::object();
   manifest["version"] = kSchemaVersion;
-  manifest["files"] = {{template_hash, asset}};
+  manifest["files"] = std::move(files);
   manifest["dockerImages"] = Json::object();
   return manifest;
 }

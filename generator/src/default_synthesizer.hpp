@@ -34,7 +34,11 @@ std::string bootstrap_qualifier(const Stack& stack);
 // The stack's artifact properties in manifest.json, given its template's sha256.
 Json stack_artifact_properties(const Stack& stack, const std::string& template_hash);
 
-// The stack's asset manifest (<artifact id>.assets.json) publishing the template.
+// Where a file asset of the stack is published, as template values.
+FileAssetLocation file_asset_location(const Stack& stack, const FileAssetSource& source);
+
+// The stack's asset manifest (<artifact id>.assets.json) publishing its file assets, then the
+// template.
 Json stack_asset_manifest(const Stack& stack, const std::string& template_hash);
 
 // The asset manifest artifact in manifest.json.

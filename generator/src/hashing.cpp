@@ -9,13 +9,7 @@
 namespace cdk::detail {
 namespace {
 
-std::string digest_hex(const EVP_MD* algorithm, std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(data.data(), data.size(), digest, &length, algorithm, nullptr) != 1) {
-    throw Error("openssl digest failed");
-  }
-
+std::string to_hex(const unsigned char* digest, unsigned int length) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
   hex.reserve(length * 2);
@@ -26,7 +20,45 @@ std::string digest_hex(const EVP_MD* algorithm, std::string_view data) {
   return hex;
 }
 
+std::string digest_hex(const EVP_MD* algorithm, std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(data.data(), data.size(), digest, &length, algorithm, nullptr) != 1) {
+    throw Error("openssl digest failed");
+  }
+  return to_hex(digest, length);
+}
+
 }  // namespace
+
+struct Sha256::Context {
+  EVP_MD_CTX* md = EVP_MD_CTX_new();
+  ~Context() { EVP_MD_CTX_free(md); }
+};
+
+Sha256::Sha256() : context_(std::make_unique<Context>()) {
+  if (context_->md == nullptr || EVP_DigestInit_ex(context_->md, EVP_sha256(), nullptr) != 1) {
+    throw Error("openssl: cannot start a sha256 digest");
+  }
+}
+
+Sha256::~Sha256() = default;
+
+Sha256& Sha256::update(std::string_view data) {
+  if (EVP_DigestUpdate(context_->md, data.data(), data.size()) != 1) {
+    throw Error("openssl: sha256 update failed");
+  }
+  return *this;
+}
+
+std::string Sha256::hex() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(context_->md, digest, &length) != 1) {
+    throw Error("openssl: sha256 final failed");
+  }
+  return to_hex(digest, length);
+}
 
 std::string md5_hex(std::string_view data) { return digest_hex(EVP_md5(), data); }
 

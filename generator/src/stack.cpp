@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cdk/stack.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cdk/errors.hpp"
 #include "cdk/names.hpp"
 #include "cdk/stage.hpp"
+#include "default_synthesizer.hpp"
 
 namespace cdk {
 namespace {
@@ -111,6 +114,22 @@ bool Stack::depends_on(const Stack& other) const {
     if (dependency.stack == &other || dependency.stack->depends_on(other)) return true;
   }
   return false;
+}
+
+FileAssetLocation Stack::add_file_asset(FileAssetSource source) {
+  FileAssetLocation location = detail::file_asset_location(*this, source);
+
+  // As in the AWS CDK's manifest builder, a hash added again keeps its place and takes the
+  // newer description.
+  auto same = std::find_if(file_assets_.begin(), file_assets_.end(), [&](const auto& asset) {
+    return asset.source_hash == source.source_hash;
+  });
+  if (same != file_assets_.end()) {
+    *same = std::move(source);
+  } else {
+    file_assets_.push_back(std::move(source));
+  }
+  return location;
 }
 
 }  // namespace cdk

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "user_management/ingress.hpp"
 
-#include <filesystem>
 #include <string>
 
 #include <cdk/aws/apigatewayv2.hpp>
@@ -20,21 +19,6 @@ using cdk::aws::apigatewayv2::CfnRoute;
 using cdk::aws::apigatewayv2::CfnStage;
 using cdk::aws::lambda::CfnFunction;
 using cdk::aws::lambda::CfnPermission;
-
-// CloudFormation inlines at most 4096 characters of code (Code.ZipFile).
-constexpr std::size_t kMaxInlineCodeSize = 4096;
-
-std::string read_handler_code(cdk::Construct& scope) {
-  const std::filesystem::path file =
-      std::filesystem::path(CDKPP_USER_MANAGEMENT_API_DIR) / "app.py";
-  std::string code = cdk::read_text_file(scope, file);
-  if (code.size() > kMaxInlineCodeSize) {
-    throw cdk::Error(scope.describe() + ": '" + file.string() + "' is " +
-                     std::to_string(code.size()) + " bytes; inline code is limited to " +
-                     std::to_string(kMaxInlineCodeSize));
-  }
-  return code;
-}
 
 void check_reserved_concurrency(const cdk::Construct& scope, int concurrency) {
   if (concurrency >= 0 && concurrency <= 1000) return;
@@ -58,15 +42,21 @@ CfnFunction& add_function(cdk::Construct& scope, const IngressProps& props) {
       {common::managed_policy_arn(stack, "service-role/AWSLambdaBasicExecutionRole")});
   auto& policy = common::add_role_policy(role, {table_access_statement(props.table_arn)});
 
+  // The handler's folder, uploaded as a zip archive before the stack deploys.
+  const auto& code = function_scope.add<cdk::Asset>(
+      "Code", cdk::AssetProps{.path = CDKPP_USER_MANAGEMENT_API_DIR});
+
   auto& function = function_scope.add<CfnFunction>(
       "Resource",
-      CfnFunction::Props{.code = {.zip_file = read_handler_code(scope)},
+      CfnFunction::Props{.code = {.s3_bucket = code.bucket_name(), .s3_key = code.object_key()},
                          .environment = {.variables = {{"TABLE_NAME", props.table_name}}},
-                         .handler = "index.handler",
+                         .handler = "app.handler",
                          .reserved_concurrent_executions = props.lambda_reserved_concurrency,
                          .role = role.attr_arn(),
                          .runtime = "python3.12",
                          .timeout = 10});
+
+  code.add_resource_metadata(function, "Code");
 
   // The function must not run before it may use the table; the role itself is already waited
   // for, through the reference to its ARN.

@@ -1,7 +1,8 @@
 // cdkpp template tests: the User Management stack (service layout "stack-per-context").
 // SPDX-License-Identifier: Apache-2.0
-#include <fstream>
-#include <sstream>
+#include <filesystem>
+#include <regex>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -26,13 +27,6 @@ constexpr const char* kIntegration = "IngressHttpApiLambdaIntegration5DB33324";
 constexpr const char* kRoute = "IngressHttpApiProxyRouteCB6A4A13";
 constexpr const char* kPermission = "IngressHttpApiProxyRouteInvokePermissionC3CC7251";
 constexpr const char* kStage = "IngressHttpApiDefaultStageAE0E294B";
-
-std::string read_handler() {
-  std::ifstream in(std::string(CDKPP_USER_MANAGEMENT_API_DIR) + "/app.py", std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 class UserManagementStackTest : public ::testing::TestWithParam<Preset> {
  protected:
@@ -81,19 +75,42 @@ TEST_P(UserManagementStackTest, function_has_the_presets_reserved_concurrency_an
       "AWS::Lambda::Function",
       {{"Properties",
         {{"Environment", {{"Variables", {{"TABLE_NAME", ref(kTable)}}}}},
-         {"Handler", "index.handler"},
+         {"Handler", "app.handler"},
          {"ReservedConcurrentExecutions", expected_.lambda_reserved_concurrency},
          {"Role", get_att(kRole, "Arn")},
          {"Runtime", "python3.12"}}},
        {"DependsOn", {kPolicy}}}));
 }
 
-TEST_P(UserManagementStackTest, function_code_is_the_api_handler_inlined) {
-  const std::string handler = read_handler();
-  ASSERT_FALSE(handler.empty());
-  EXPECT_LE(handler.size(), 4096u);
-  EXPECT_TEMPLATE(template_.has_resource_properties("AWS::Lambda::Function",
-                                                    {{"Code", {{"ZipFile", handler}}}}));
+TEST_P(UserManagementStackTest, function_code_is_the_api_folder_published_as_an_asset) {
+  const cdk::Json bucket =
+      GetParam() == Preset::production
+          ? cdk::Json("cdk-hnb659fds-assets-222222222222-eu-west-1")
+          : cdk::Json{{"Fn::Sub", "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"}};
+  cdk::assertions::Capture key;
+  cdk::assertions::Capture staged;
+  EXPECT_TEMPLATE(template_.has_resource(
+      "AWS::Lambda::Function",
+      {{"Properties", {{"Code", Match::object_equals({{"S3Bucket", bucket}, {"S3Key", key}})}}},
+       {"Metadata",
+        {{"aws:asset:path", staged},
+         {"aws:asset:is-bundled", false},
+         {"aws:asset:property", "Code"}}}}));
+
+  // The key is the staged folder's hash; a stack in the pipeline's stage finds the folder one
+  // level up, in the root assembly.
+  const std::string hash = key.as_string().substr(0, key.as_string().size() - 4);
+  EXPECT_TRUE(std::regex_match(key.as_string(), std::regex("[0-9a-f]{64}\\.zip")))
+      << key.as_string();
+  EXPECT_EQ(staged.as_string(), (GetParam() == Preset::production ? "../asset." : "asset.") + hash);
+
+  const cdk::Asset* asset = nullptr;
+  for (const cdk::Construct* construct : app_.service().user_management_stack()->find_all()) {
+    if (const auto* found = dynamic_cast<const cdk::Asset*>(construct)) asset = found;
+  }
+  ASSERT_NE(asset, nullptr);
+  EXPECT_EQ(asset->source_path(), std::filesystem::path(CDKPP_USER_MANAGEMENT_API_DIR));
+  EXPECT_EQ(asset->asset_hash(), hash);
 }
 
 TEST_P(UserManagementStackTest, function_role_may_only_use_the_items_of_the_table) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cdk/app.hpp"
+#include "cdk/asset.hpp"
 #include "cdk/cfn_condition.hpp"
 #include "cdk/cfn_element.hpp"
 #include "cdk/cfn_mapping.hpp"

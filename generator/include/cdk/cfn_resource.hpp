@@ -59,7 +59,7 @@ class CfnResource : public CfnElement {
   void apply_removal_policy(ResourcePolicy policy);
   // Creates the resource only when the condition holds.
   void set_condition(const CfnCondition& condition) { condition_ = &condition; }
-  // Adds an entry to the resource's Metadata.
+  // Sets an entry of the resource's Metadata; a key set again keeps its place.
   void add_metadata(std::string key, Value value);
 
   void render(RenderContext& context) const override;

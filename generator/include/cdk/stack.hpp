@@ -25,6 +25,29 @@ struct StackProps {
   bool termination_protection = false;
 };
 
+// How a file asset is uploaded: the file as it is, or a folder as a zip archive.
+enum class FileAssetPackaging { file, zip_directory };
+
+// A file asset as its stack's asset manifest lists it.
+struct FileAssetSource {
+  // The content hash; also the object key's stem.
+  std::string source_hash;
+  // The staged copy, relative to the stack's assembly folder.
+  std::string file_name;
+  FileAssetPackaging packaging = FileAssetPackaging::file;
+  std::string display_name;
+  // The object key's ending: ".zip" for folders, else the file's extension.
+  std::string extension;
+};
+
+// Where the default synthesizer publishes a file asset: the bootstrap bucket, under the hash.
+struct FileAssetLocation {
+  Value bucket_name;
+  Value object_key;
+  Value s3_object_url;
+  Value http_url;
+};
+
 struct StackDependency {
   const class Stack* stack;
   std::string reason;
@@ -62,6 +85,12 @@ class Stack : public Construct {
   // True when this stack depends on other, directly or through other stacks.
   bool depends_on(const Stack& other) const;
 
+  // Registers a file asset for this stack's asset manifest (cdk::Asset does it); the same hash
+  // twice is one asset. Returns where it will be published.
+  FileAssetLocation add_file_asset(FileAssetSource source);
+  // The file assets in the order they were added.
+  const std::vector<FileAssetSource>& file_assets() const { return file_assets_; }
+
  private:
   StackProps props_;
   const Stage* stage_;
@@ -69,6 +98,7 @@ class Stack : public Construct {
   std::string artifact_id_;
   std::string stack_name_;
   std::vector<StackDependency> dependencies_;
+  std::vector<FileAssetSource> file_assets_;
 };
 
 }  // namespace cdk

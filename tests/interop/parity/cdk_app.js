@@ -20,6 +20,7 @@ process.env.CDK_VALIDATION = 'false';
 
 const NODE_MODULES = path.resolve(__dirname, '..', '..', '..', 'node_modules');
 const cdk = require(path.join(NODE_MODULES, 'aws-cdk-lib'));
+const s3assets = require(path.join(NODE_MODULES, 'aws-cdk-lib', 'aws-s3-assets'));
 const { Construct } = require(path.join(NODE_MODULES, 'constructs'));
 
 // As the CLI runs an app: path metadata on, no version reporting (no CDKMetadata), and no
@@ -29,6 +30,7 @@ const app = new cdk.App({
   analyticsReporting: false,
   context: {
     'aws:cdk:enable-path-metadata': true,
+    'aws:cdk:enable-asset-metadata': true,
     'aws:cdk:disable-stack-trace': true,
     'aws:cdk:disable-creation-stack-traces': true,
   },
@@ -43,6 +45,26 @@ const api = new cdk.CfnResource(ingress, 'Api', {
 });
 const endpoint = `https://${api.ref}.execute-api.${um.region}.${um.urlSuffix}/`;
 new cdk.CfnOutput(um, 'APIEndpoint', { value: endpoint });
+
+// Assets: a folder (text with CRLF across the 8 KiB pieces, binary, invalid UTF-8, a link) as
+// a function's code, and a single file.
+const ASSETS = path.join(__dirname, 'assets');
+const fnScope = new Construct(ingress, 'Function');
+const code = new s3assets.Asset(fnScope, 'Code', { path: path.join(ASSETS, 'handler') });
+const fn = new cdk.CfnResource(fnScope, 'Resource', {
+  type: 'AWS::Lambda::Function',
+  properties: {
+    Code: { S3Bucket: code.s3BucketName, S3Key: code.s3ObjectKey },
+    Handler: 'index.handler',
+    Role: 'arn:aws:iam::123456789012:role/parity',
+    Runtime: 'python3.12',
+  },
+});
+code.addResourceMetadata(fn, 'Code');
+const page = new s3assets.Asset(um, 'Page', { path: path.join(ASSETS, 'page.html') });
+new cdk.CfnOutput(um, 'PageUrl', { value: page.httpUrl });
+new cdk.CfnOutput(um, 'PageObject', { value: page.s3ObjectUrl });
+new cdk.CfnOutput(um, 'PageKey', { value: page.s3ObjectKey });
 
 // --- stack 2
 const ac = new cdk.Stack(app, 'MyApp-Service-Sandbox-AdminConsole');
@@ -75,6 +97,11 @@ a.applyRemovalPolicy(cdk.RemovalPolicy.RETAIN);
 const b = new cdk.CfnResource(tc, 'Queue', { type: 'AWS::SQS::Queue' });
 b.addResourceDependency ? b.addResourceDependency(a) : b.addDependency(a);
 b.cfnOptions.deletionPolicy = cdk.CfnDeletionPolicy.DELETE;
+const tcPage = new s3assets.Asset(tc, 'Page', {
+  path: path.join(ASSETS, 'page.html'), displayName: 'The parity page',
+});
+new cdk.CfnOutput(tc, 'PageUrl', { value: tcPage.httpUrl });
+new cdk.CfnOutput(tc, 'PageBucket', { value: tcPage.s3BucketName });
 
 const dp = new Construct(tc, 'DeploymentPipeline');
 const cp = new Construct(dp, 'CodePipeline');
@@ -88,6 +115,9 @@ const papi = new cdk.CfnResource(new Construct(pum, 'Ingress'), 'Api', {
   type: 'AWS::ApiGatewayV2::Api',
   properties: { Name: 'x', ProtocolType: 'HTTP' },
 });
+const pcode = new s3assets.Asset(pum, 'Code', { path: path.join(ASSETS, 'handler') });
+new cdk.CfnOutput(pum, 'CodeKey', { value: pcode.s3ObjectKey });
+new cdk.CfnOutput(pum, 'CodeBucket', { value: pcode.s3BucketName });
 const pac = new cdk.Stack(prod, 'MyApp-Service-Production-AdminConsole', {
   stackName: 'MyApp-Service-Production-AdminConsole',
 });

@@ -1,0 +1,5 @@
+from lib import greeting
+
+
+def handler(event, context):
+    return greeting.text()
