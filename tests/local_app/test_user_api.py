@@ -5,17 +5,14 @@ table as the stack defines it, points the handler at it (DYNAMODB_ENDPOINT_URL) 
 handler with HTTP API payload 2.0 events: every route, every validation error, not-found cases
 and a failure of DynamoDB itself.
 
-    python3 tests/api/test_user_api.py <repository root>
+    python3 tests/local_app/test_user_api.py <repository root>
 Needs Debian's python3-boto3 and `npm ci` at the repository root.
 """
 import base64
 import importlib
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
 import unittest
 import uuid
 
@@ -23,17 +20,13 @@ import boto3
 
 ROOT = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else ".")
 API_DIR = os.path.join(ROOT, "service", "user_management", "api")
-DYNALITE = os.path.join(ROOT, "node_modules", "dynalite", "cli.js")
+sys.path.insert(0, os.path.join(ROOT, "tools", "local"))
+
+from dynamodb import LOCAL_AWS_ENVIRONMENT, LocalDynamoDB, create_users_table  # noqa: E402
 
 # The handler's folder is a code asset hashed by content: a __pycache__ in it would change
 # the asset.
 sys.dont_write_bytecode = True
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def event(method, path, body=None, base64_body=False):
@@ -47,49 +40,13 @@ def event(method, path, body=None, base64_body=False):
     return raw
 
 
-class LocalDynamoDB:
-    def __init__(self):
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            ["node", DYNALITE, "--port", str(self.port), "--createTableMs", "0",
-             "--deleteTableMs", "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self.endpoint = f"http://127.0.0.1:{self.port}"
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError("dynalite exited: " + self.process.stdout.read().decode())
-                time.sleep(0.05)
-        self.stop()
-        raise RuntimeError(f"dynalite did not listen on port {self.port} within 20 s")
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.process.stdout.close()
-
-
 class UserApiTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        os.environ.update(AWS_ACCESS_KEY_ID="local", AWS_SECRET_ACCESS_KEY="local",
-                          AWS_DEFAULT_REGION="eu-west-1", TABLE_NAME="users")
-        cls.dynamodb = LocalDynamoDB()
+        os.environ.update(LOCAL_AWS_ENVIRONMENT, TABLE_NAME="users")
+        cls.dynamodb = LocalDynamoDB(ROOT)
         os.environ["DYNAMODB_ENDPOINT_URL"] = cls.dynamodb.endpoint
-        resource = boto3.resource("dynamodb", endpoint_url=cls.dynamodb.endpoint)
-        resource.create_table(
-            TableName="users",
-            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
-            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST").wait_until_exists()
+        create_users_table(cls.dynamodb.endpoint)
         sys.path.insert(0, API_DIR)
         cls.app = importlib.import_module("app")
 
@@ -175,7 +132,8 @@ class UserApiTest(unittest.TestCase):
                                       ("POST", "/api/health", "GET"),
                                       ("PATCH", f"/api/users/{uuid.uuid4()}", "GET, DELETE")):
             status, body, headers = self.call(method, path)
-            self.assertEqual((status, body), (405, {"error": f"method {method} is not allowed here"}))
+            self.assertEqual((status, body),
+                             (405, {"error": f"method {method} is not allowed here"}))
             self.assertEqual(headers["Allow"], allowed)
 
     # ---- validation
