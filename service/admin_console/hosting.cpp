@@ -7,6 +7,7 @@
 
 #include <cdk/aws/cloudfront.hpp>
 
+#include "common/bucket_deployment.hpp"
 #include "common/layout.hpp"
 #include "common/s3.hpp"
 
@@ -91,18 +92,20 @@ CfnDistribution& add_distribution(cdk::Construct& scope, const CfnBucket& bucket
            .origins = {bucket_origin(bucket, access), api_origin(api_endpoint)}}});
 }
 
+cdk::Value distribution_arn(const CfnDistribution& distribution) {
+  const cdk::Stack& stack = cdk::Stack::of(distribution);
+  return "arn:" + stack.partition() + ":cloudfront::" + stack.account() + ":distribution/" +
+         distribution.ref();
+}
+
 // Only this distribution may read the objects.
 common::PolicyStatement distribution_read_statement(const CfnBucket& bucket,
                                                     const CfnDistribution& distribution) {
-  const cdk::Stack& stack = cdk::Stack::of(distribution);
-  const cdk::Value distribution_arn = "arn:" + stack.partition() +
-                                      ":cloudfront::" + stack.account() + ":distribution/" +
-                                      distribution.ref();
-  return {
-      .actions = {"s3:GetObject"},
-      .condition = cdk::Object{{"StringEquals", cdk::Object{{"AWS:SourceArn", distribution_arn}}}},
-      .principal = cdk::Object{{"Service", "cloudfront.amazonaws.com"}},
-      .resources = {bucket.attr_arn() + "/*"}};
+  return {.actions = {"s3:GetObject"},
+          .condition = cdk::Object{{"StringEquals", cdk::Object{{"AWS:SourceArn",
+                                                                 distribution_arn(distribution)}}}},
+          .principal = cdk::Object{{"Service", "cloudfront.amazonaws.com"}},
+          .resources = {bucket.attr_arn() + "/*"}};
 }
 
 }  // namespace
@@ -114,6 +117,19 @@ Hosting::Hosting(cdk::Construct& scope, std::string_view id, HostingProps props)
   const auto& distribution =
       add_distribution(*this, bucket, access, props.user_management_api_endpoint);
   common::add_bucket_policy(bucket, {distribution_read_statement(bucket, distribution)});
+
+  // The page's files, copied into the bucket at deploy time, with a config.json that holds
+  // the API's endpoint as CloudFormation resolves it; the distribution then serves them anew.
+  const auto& page = add<cdk::Asset>("Page", cdk::AssetProps{.path = CDKPP_ADMIN_CONSOLE_UI_DIR});
+  add<common::BucketDeployment>(
+      "Deployment",
+      common::BucketDeploymentProps{
+          .sources = {&page},
+          .destination_bucket_name = bucket.ref(),
+          .destination_bucket_arn = bucket.attr_arn(),
+          .config = cdk::Object{{"userManagementApiEndpoint", props.user_management_api_endpoint}},
+          .distribution_id = distribution.ref(),
+          .distribution_arn = distribution_arn(distribution)});
 
   ui_endpoint_ = "https://" + distribution.attr_domain_name();
 }

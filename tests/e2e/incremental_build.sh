@@ -2,7 +2,8 @@
 # Drives a copy of the repository as a user would, with the sandbox preset, and checks what
 # each build does: the first synthesizes, a second does nothing, touching one bounded context
 # recompiles only it and re-synthesizes, touching the Lambda source re-synthesizes only, editing
-# it or adding a file next to it stages a new code asset, a changed preset value re-synthesizes, and a bad one fails naming the variable while the
+# it or adding a file next to it stages a new code asset, editing the console's page stages the
+# new page, a changed preset value re-synthesizes, and a bad one fails naming the variable while the
 # previous assembly stays as it was.
 #
 #   incremental_build.sh <repository> <work dir>
@@ -48,23 +49,34 @@ grep -q "Synthesizing app" "$work/last-build.log" || fail "no synth after app.py
 if grep -q "Building CXX" "$work/last-build.log"; then fail "C++ recompiled for app.py"; fi
 
 echo "== editing the Lambda source: a new code asset replaces the old one"
-staged() { (cd "$assembly" && ls -d asset.*); }
-old_asset=$(staged)
+# The staged folder that the function's S3Key names, in the User Management template.
+code_asset() {
+  sed -n 's/.*"S3Key": "\([0-9a-f]\{64\}\)\.zip".*/asset.\1/p' \
+    "$assembly"/*UserManagement.template.json
+}
+old_asset=$(code_asset)
+[ -d "$assembly/$old_asset" ] || fail "no staged folder for the function's code: '$old_asset'"
 echo "# edited by incremental_build.sh" >> service/user_management/api/app.py
 build >/dev/null
-new_asset=$(staged)
+new_asset=$(code_asset)
 [ "$new_asset" != "$old_asset" ] || fail "the code asset kept its hash after app.py changed"
-[ "$(echo "$new_asset" | wc -l)" -eq 1 ] || fail "more than one code asset: $new_asset"
+[ ! -e "$assembly/$old_asset" ] || fail "the old code asset is still in the assembly"
 cmp -s service/user_management/api/app.py "$assembly/$new_asset/app.py" ||
   fail "the staged app.py is not the edited one"
-grep -q "\"${new_asset#asset.}.zip\"" "$assembly"/*UserManagement.template.json ||
-  fail "the template does not refer to the new asset"
 
 echo "== a new file in the Lambda folder, which the synth lists"
 echo "VERSION = 2" > service/user_management/api/version.py
 build
 grep -q "Synthesizing app" "$work/last-build.log" || fail "no synth after a file was added"
-[ -f "$assembly/$(staged)/version.py" ] || fail "the new file is not in the staged asset"
+[ -f "$assembly/$(code_asset)/version.py" ] || fail "the new file is not in the staged asset"
+
+echo "== editing the console's page re-synthesizes, with the new page staged"
+echo "<!-- edited by incremental_build.sh -->" >> service/admin_console/ui/index.html
+build
+grep -q "Synthesizing app" "$work/last-build.log" || fail "no synth after ui/index.html changed"
+if grep -q "Building CXX" "$work/last-build.log"; then fail "C++ recompiled for index.html"; fi
+grep -lq "edited by incremental_build.sh" "$assembly"/asset.*/index.html ||
+  fail "the edited page is not staged"
 
 echo "== a changed preset value"
 cmake --preset sandbox -DCDKPP_USER_MANAGEMENT_LAMBDA_RESERVED_CONCURRENCY=3 >/dev/null

@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import unittest
+import warnings
 import uuid
 
 import boto3
@@ -43,6 +44,7 @@ def event(method, path, body=None, base64_body=False):
 class UserApiTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
+        warnings.simplefilter("ignore", ResourceWarning)
         os.environ.update(LOCAL_AWS_ENVIRONMENT, TABLE_NAME="users")
         cls.dynamodb = LocalDynamoDB(ROOT)
         os.environ["DYNAMODB_ENDPOINT_URL"] = cls.dynamodb.endpoint
@@ -56,6 +58,8 @@ class UserApiTest(unittest.TestCase):
         cls.dynamodb.stop()
 
     def setUp(self):
+        # boto3 clients dropped with their connections open: harmless, and noisy in CTest's log
+        warnings.simplefilter("ignore", ResourceWarning)
         for user in self.call("GET", "/api/users")[1]["users"]:
             self.call("DELETE", f"/api/users/{user['id']}")
 

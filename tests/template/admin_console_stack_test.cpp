@@ -16,6 +16,10 @@ constexpr const char* kBucket = "HostingBucketDB108620";
 constexpr const char* kBucketPolicy = "HostingBucketPolicyED370C32";
 constexpr const char* kOriginAccessControl = "HostingOriginAccessControl98FEBE87";
 constexpr const char* kDistribution = "HostingDistributionC6A6E351";
+constexpr const char* kDeployment = "HostingDeploymentCustomResourceE31FB57A";
+constexpr const char* kDeploymentPolicy = "HostingDeploymentHandlerPolicy5A2150D9";
+constexpr const char* kHandler = "BucketDeploymentHandler19AD69B6";
+constexpr const char* kHandlerRole = "BucketDeploymentHandlerServiceRole21350CA0";
 // The AWS CDK's name for the export of the API's Ref from the User Management stack.
 constexpr const char* kApiExportId = "ExportsOutputRefIngressHttpApiBBB93B0B0E64B9C9";
 constexpr const char* kApiId = "IngressHttpApiBBB93B0B";
@@ -42,12 +46,13 @@ TEST_P(AdminConsoleStackTest, is_named_after_the_service_prefix) {
 }
 
 TEST_P(AdminConsoleStackTest, has_the_hosting_resources) {
-  expect_one_resource_of_each(template_, kAdminConsoleResourceTypes);
+  expect_resources_of_types(template_, kAdminConsoleResourceTypes);
 }
 
 TEST_P(AdminConsoleStackTest, logical_ids_equal_the_aws_cdk_ones_for_the_same_paths) {
   EXPECT_EQ(resource_ids(template_),
-            (std::set<std::string>{kBucket, kBucketPolicy, kOriginAccessControl, kDistribution}));
+            (std::set<std::string>{kBucket, kBucketPolicy, kOriginAccessControl, kDistribution,
+                                   kDeployment, kDeploymentPolicy, kHandler, kHandlerRole}));
 }
 
 TEST_P(AdminConsoleStackTest, bucket_is_private_and_encrypted) {
@@ -140,9 +145,74 @@ TEST_P(AdminConsoleStackTest, imports_what_the_user_management_stack_exports) {
 
   EXPECT_TEMPLATE(producer.has_output(
       kApiExportId, {{"Value", ref(kApiId)}, {"Export", {{"Name", api_export_name()}}}}));
-  EXPECT_EQ(paths_of_key(template_.to_json(), "Fn::ImportValue").size(), 1u);
+  // The distribution's API origin and the console's config.json import the same export.
+  const Json import = {{"Fn::ImportValue", api_export_name()}};
+  const std::set<std::string> imports = paths_of_key(template_.to_json(), "Fn::ImportValue");
+  EXPECT_EQ(imports.size(), 2u);
+  EXPECT_EQ(template_.to_json()["Resources"][kDeployment]["Properties"]["Config"]
+                               ["userManagementApiEndpoint"]["Fn::Join"][1][1],
+            import);
   EXPECT_TRUE(app_.service().admin_console_stack()->depends_on(user_management));
   EXPECT_FALSE(user_management.depends_on(*app_.service().admin_console_stack()));
+}
+
+TEST_P(AdminConsoleStackTest, the_page_is_deployed_into_the_bucket_and_the_cache_invalidated) {
+  const cdk::Json bucket = assets_bucket(GetParam());
+  cdk::assertions::Capture page_key;
+  EXPECT_TEMPLATE(template_.has_resource(
+      "Custom::CDKBucketDeployment",
+      {{"Properties",
+        cdk::assertions::Match::object_equals(
+            {{"ServiceToken", get_att(kHandler, "Arn")},
+             {"SourceBucketNames", {bucket}},
+             {"SourceObjectKeys", {page_key}},
+             {"DestinationBucketName", ref(kBucket)},
+             {"DestinationBucketKeyPrefix", ""},
+             {"Prune", true},
+             {"RetainOnDelete", true},
+             {"Config", {{"userManagementApiEndpoint", cdk::assertions::Match::any_value()}}},
+             {"DistributionId", ref(kDistribution)},
+             {"DistributionPaths", {"/*"}}})},
+       {"DependsOn", {kDeploymentPolicy}}}));
+
+  // The page asset is the ui/ folder: a zip under its hash, staged next to the template.
+  const cdk::Asset* page = nullptr;
+  for (const cdk::Construct* construct : app_.service().admin_console_stack()->find_all()) {
+    const auto* asset = dynamic_cast<const cdk::Asset*>(construct);
+    if (asset != nullptr && asset->source_path().filename() == "ui") page = asset;
+  }
+  ASSERT_NE(page, nullptr);
+  EXPECT_EQ(page_key.as_string(), page->asset_hash() + ".zip");
+}
+
+TEST_P(AdminConsoleStackTest, the_deployment_handler_may_only_touch_its_sources_bucket_and_cache) {
+  const Json distribution_arn =
+      join({"arn:", ref("AWS::Partition"), ":cloudfront::", expected_.account, ":distribution/",
+            ref(kDistribution)});
+  cdk::assertions::Capture source;
+  EXPECT_TEMPLATE(template_.has_resource_properties(
+      "AWS::IAM::Policy",
+      {{"PolicyDocument",
+        {{"Statement",
+          cdk::assertions::Match::array_equals(
+              {{{"Action", "s3:GetObject"}, {"Effect", "Allow"}, {"Resource", source}},
+               {{"Action", "s3:ListBucket"},
+                {"Effect", "Allow"},
+                {"Resource", get_att(kBucket, "Arn")}},
+               {{"Action", {"s3:DeleteObject", "s3:PutObject"}},
+                {"Effect", "Allow"},
+                {"Resource", join({get_att(kBucket, "Arn"), "/*"})}},
+               {{"Action", {"cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"}},
+                {"Effect", "Allow"},
+                {"Resource", distribution_arn}}})}}},
+       {"Roles", {ref(kHandlerRole)}}}));
+  EXPECT_NE(source.as_object().dump().find(".zip"), std::string::npos) << source.as_object();
+
+  EXPECT_TEMPLATE(template_.has_resource_properties("AWS::Lambda::Function",
+                                                    {{"Handler", "index.handler"},
+                                                     {"Role", get_att(kHandlerRole, "Arn")},
+                                                     {"Runtime", "python3.12"},
+                                                     {"Timeout", 900}}));
 }
 
 TEST_P(AdminConsoleStackTest, outputs_the_console_url) {

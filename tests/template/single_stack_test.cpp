@@ -25,6 +25,10 @@ constexpr const char* kBucket = "AdminConsoleHostingBucketEC68A4B2";
 constexpr const char* kBucketPolicy = "AdminConsoleHostingBucketPolicy7029FC01";
 constexpr const char* kOriginAccessControl = "AdminConsoleHostingOriginAccessControl1F94846A";
 constexpr const char* kDistribution = "AdminConsoleHostingDistributionD7DE9C51";
+constexpr const char* kDeployment = "AdminConsoleHostingDeploymentCustomResource48C83039";
+constexpr const char* kDeploymentPolicy = "AdminConsoleHostingDeploymentHandlerPolicy1F5C57F1";
+constexpr const char* kHandler = "BucketDeploymentHandler19AD69B6";
+constexpr const char* kHandlerRole = "BucketDeploymentHandlerServiceRole21350CA0";
 
 class SingleStackTest : public ::testing::TestWithParam<Preset> {
  protected:
@@ -51,14 +55,15 @@ TEST_P(SingleStackTest, is_the_only_service_stack_and_is_named_after_the_prefix)
 TEST_P(SingleStackTest, holds_the_resources_of_both_bounded_contexts) {
   std::vector<std::string> types = kUserManagementResourceTypes;
   types.insert(types.end(), kAdminConsoleResourceTypes.begin(), kAdminConsoleResourceTypes.end());
-  expect_one_resource_of_each(template_, types);
+  expect_resources_of_types(template_, types);
 }
 
 TEST_P(SingleStackTest, logical_ids_carry_the_bounded_context_and_equal_the_aws_cdk_ones) {
   EXPECT_EQ(resource_ids(template_),
             (std::set<std::string>{kTable, kRole, kPolicy, kFunction, kApi, kIntegration, kRoute,
                                    kPermission, kStage, kBucket, kBucketPolicy,
-                                   kOriginAccessControl, kDistribution}));
+                                   kOriginAccessControl, kDistribution, kDeployment,
+                                   kDeploymentPolicy, kHandler, kHandlerRole}));
 }
 
 TEST_P(SingleStackTest, uses_the_presets_concurrency_and_billing_mode) {

@@ -60,6 +60,10 @@ struct ServiceExpectations {
 
 ServiceExpectations expectations_for(Preset preset);
 
+// The bootstrap bucket that the preset's service stacks publish their assets to, as the
+// templates name it.
+cdk::Json assets_bucket(Preset preset);
+
 // {"Ref": logical_id}, {"Fn::GetAtt": [logical_id, attribute]}.
 cdk::Json ref(const std::string& logical_id);
 cdk::Json get_att(const std::string& logical_id, const std::string& attribute);
@@ -68,13 +72,13 @@ cdk::Json get_att(const std::string& logical_id, const std::string& attribute);
 // account or region joins the text around it.
 cdk::Json join(const cdk::Json& parts);
 
-// The resource types of each bounded context; each has one resource of every type.
+// The resource types of each bounded context, a type once for each of its resources.
 extern const std::vector<std::string> kUserManagementResourceTypes;
 extern const std::vector<std::string> kAdminConsoleResourceTypes;
 
-// Asserts one resource of each type and no other resource.
-void expect_one_resource_of_each(const cdk::assertions::Template& tpl,
-                                 const std::vector<std::string>& types);
+// Asserts as many resources of each type as the type appears in types, and no other resource.
+void expect_resources_of_types(const cdk::assertions::Template& tpl,
+                               const std::vector<std::string>& types);
 
 // The logical IDs of the template's resources.
 std::set<std::string> resource_ids(const cdk::assertions::Template& tpl);

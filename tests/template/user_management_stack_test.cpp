@@ -47,7 +47,7 @@ TEST_P(UserManagementStackTest, is_named_after_the_service_prefix) {
 }
 
 TEST_P(UserManagementStackTest, has_the_api_and_table_resources) {
-  expect_one_resource_of_each(template_, kUserManagementResourceTypes);
+  expect_resources_of_types(template_, kUserManagementResourceTypes);
 }
 
 TEST_P(UserManagementStackTest, logical_ids_equal_the_aws_cdk_ones_for_the_same_paths) {
@@ -83,10 +83,7 @@ TEST_P(UserManagementStackTest, function_has_the_presets_reserved_concurrency_an
 }
 
 TEST_P(UserManagementStackTest, function_code_is_the_api_folder_published_as_an_asset) {
-  const cdk::Json bucket =
-      GetParam() == Preset::production
-          ? cdk::Json("cdk-hnb659fds-assets-222222222222-eu-west-1")
-          : cdk::Json{{"Fn::Sub", "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"}};
+  const cdk::Json bucket = assets_bucket(GetParam());
   cdk::assertions::Capture key;
   cdk::assertions::Capture staged;
   EXPECT_TEMPLATE(template_.has_resource(
