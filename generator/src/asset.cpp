@@ -27,14 +27,12 @@ std::string lower(std::string text) {
   return text;
 }
 
-// The staged copy's ending, as the AWS CDK chooses it: a known archive ending (".tar.gz" whole),
-// else what follows the name's last dot; folders are named the same way.
+// The staged copy's ending, as the AWS CDK chooses it: a known archive ending, in lower case
+// (".tar.gz" whole), else what follows the name's last dot; folders are named the same way.
 std::string staged_extension(const fs::path& source) {
-  const std::string name = lower(source.filename().string());
+  const std::string path = lower(source.string());
   for (std::string_view archive : kArchiveExtensions) {
-    if (name.size() > archive.size() && name.ends_with(archive)) {
-      return source.filename().string().substr(name.size() - archive.size());
-    }
+    if (path.ends_with(archive)) return std::string(archive);
   }
   return source.extension().string();
 }
@@ -87,7 +85,7 @@ Asset::Asset(Construct& scope, std::string_view id, AssetProps props) : Construc
   detail::Fingerprint fingerprint;
   try {
     fingerprint = detail::fingerprint(source_path_, props.extra_hash);
-  } catch (const Error& failure) {
+  } catch (const std::exception& failure) {  // cdk::Error, or std::filesystem's
     throw Error(fmt::format("{}: {}", describe(), failure.what()));
   }
   if (auto* app = dynamic_cast<App*>(&root())) {

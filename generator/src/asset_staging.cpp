@@ -2,29 +2,26 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "asset_staging.hpp"
 
-#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "cdk/asset.hpp"
 #include "cdk/errors.hpp"
+#include "fingerprint.hpp"
 #include "synthesis.hpp"
 
 namespace cdk::detail {
 namespace fs = std::filesystem;
 namespace {
 
-bool is_inside(const fs::path& root, const fs::path& target) {
-  auto [end, _] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
-  return end == root.end();
-}
-
-// Copies a folder as the fingerprint reads it: links within the folder are copied as links,
-// links that leave it are followed, and a folder reached again through a link is skipped.
+// Copies a folder as the fingerprint reads it: links within the folder stay links (written
+// relative, so that the assembly holds no path of this machine), links that leave it are
+// followed, and a folder reached again through a link is skipped.
 class FolderCopy {
  public:
-  explicit FolderCopy(fs::path root) : root_(std::move(root)) {}
+  FolderCopy(fs::path root, fs::path copy_root)
+      : root_(std::move(root)), copy_root_(std::move(copy_root)) {}
 
   void copy(const fs::path& from, const fs::path& to) {
     const fs::path canonical = fs::canonical(from);
@@ -33,7 +30,7 @@ class FolderCopy {
 
     for (const fs::directory_entry& entry : fs::directory_iterator(from)) {
       const fs::path name = entry.path().filename();
-      if (name == ".is_custom_resource") continue;
+      if (is_excluded_from_assets(name)) continue;
       const fs::file_status status = entry.symlink_status();
       if (fs::is_symlink(status)) {
         copy_link(entry.path(), to / name);
@@ -48,20 +45,23 @@ class FolderCopy {
 
  private:
   void copy_link(const fs::path& link, const fs::path& to) {
-    const fs::path target = fs::read_symlink(link);
+    const LinkTarget target = resolve_link(link, root_);
     std::error_code error;
-    const fs::path resolved =
-        fs::weakly_canonical(target.is_absolute() ? target : link.parent_path() / target, error);
-    if (error || is_inside(root_, resolved) || !fs::exists(resolved)) {
-      fs::create_symlink(target, to);
-    } else if (fs::is_directory(resolved)) {
-      copy(resolved, to);
+    const fs::file_status status = fs::status(target.resolved, error);
+    if (target.internal) {
+      const fs::path in_copy = copy_root_ / target.resolved.lexically_relative(root_);
+      fs::create_symlink(in_copy.lexically_relative(to.parent_path()), to);
+    } else if (error || !fs::exists(status)) {
+      fs::create_symlink(target.text, to);  // dangling: kept as it is, as it was hashed
+    } else if (fs::is_directory(status)) {
+      copy(target.resolved, to);
     } else {
-      fs::copy_file(resolved, to);
+      fs::copy_file(target.resolved, to);
     }
   }
 
   fs::path root_;
+  fs::path copy_root_;
   std::set<fs::path> ancestors_;
 };
 
@@ -74,12 +74,13 @@ void stage_asset(const Asset& asset, const fs::path& root) {
   try {
     fs::remove_all(partial);
     if (asset.packaging() == FileAssetPackaging::zip_directory) {
-      FolderCopy(fs::canonical(asset.source_path())).copy(asset.source_path(), partial);
+      const fs::path root = fs::canonical(asset.source_path());
+      FolderCopy(root, partial).copy(root, partial);
     } else {
       fs::copy_file(asset.source_path(), partial);
     }
     fs::rename(partial, target);
-  } catch (const fs::filesystem_error& failure) {
+  } catch (const std::exception& failure) {
     std::error_code ignored;
     fs::remove_all(partial, ignored);
     throw Error(fmt::format("{}: cannot stage asset '{}': {}", asset.describe(),

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "default_synthesizer.hpp"
 
+#include <utility>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -147,10 +149,9 @@ const char* packaging_name(FileAssetPackaging packaging) {
   return packaging == FileAssetPackaging::zip_directory ? "zip" : "file";
 }
 
-// One entry of the manifest's "files": the source and its one destination, the bucket.
-Json file_entry(const Stack& stack, const BootstrapNames& names, const std::string& key,
-                const std::string& display_name, const std::string& path,
-                FileAssetPackaging packaging) {
+// One destination of a manifest's file, the bootstrap bucket, under its id.
+std::pair<std::string, Json> destination(const Stack& stack, const BootstrapNames& names,
+                                         const std::string& key) {
   const Environment& env = stack.environment();
   Json destination = Json::object();
   destination["bucketName"] = names.assets_bucket;
@@ -159,15 +160,24 @@ Json file_entry(const Stack& stack, const BootstrapNames& names, const std::stri
   destination["assumeRoleArn"] = names.file_publishing_role_arn;
 
   // Destination ids carry a hash of the destination, as current AWS CDK versions write them.
-  const std::string destination_id = fmt::format(
-      "{}-{}-{}", env.account.value_or("current_account"), env.region.value_or("current_region"),
-      sha256_hex(to_json_text(destination, 0)).substr(0, 8));
+  std::string id = fmt::format("{}-{}-{}", env.account.value_or("current_account"),
+                               env.region.value_or("current_region"),
+                               sha256_hex(to_json_text(destination, 0)).substr(0, 8));
+  return {std::move(id), std::move(destination)};
+}
 
-  Json entry = Json::object();
-  if (!display_name.empty()) entry["displayName"] = display_name;
-  entry["source"] = {{"path", path}, {"packaging", packaging_name(packaging)}};
-  entry["destinations"] = {{destination_id, destination}};
-  return entry;
+// Adds a destination to the manifest's file of that hash, making the file on first use.
+void add_file(Json& files, const std::string& hash, const std::string& display_name,
+              const std::string& path, FileAssetPackaging packaging,
+              std::pair<std::string, Json> target) {
+  if (!files.contains(hash)) {
+    Json entry = Json::object();
+    if (!display_name.empty()) entry["displayName"] = display_name;
+    entry["source"] = {{"path", path}, {"packaging", packaging_name(packaging)}};
+    entry["destinations"] = Json::object();
+    files[hash] = std::move(entry);
+  }
+  files[hash]["destinations"][target.first] = std::move(target.second);
 }
 
 }  // namespace
@@ -180,8 +190,8 @@ FileAssetLocation file_asset_location(const Stack& stack, const FileAssetSource&
       .bucket_name = substituted(names.assets_bucket),
       .object_key = Value(key),
       .s3_object_url = substituted(fmt::format("s3://{}/{}", names.assets_bucket, key)),
-      .http_url = substituted(fmt::format("https://s3.{}.${{AWS::URLSuffix}}/{}/{}", region,
-                                          names.assets_bucket, key)),
+      .http_url = substituted(
+          fmt::format("https://s3.{}.${{AWS::URLSuffix}}/{}/{}", region, names.assets_bucket, key)),
   };
 }
 
@@ -190,12 +200,11 @@ Json stack_asset_manifest(const Stack& stack, const std::string& template_hash) 
 
   Json files = Json::object();
   for (const FileAssetSource& source : stack.file_assets()) {
-    files[source.source_hash] = file_entry(stack, names, object_key(source), source.display_name,
-                                           source.file_name, source.packaging);
+    add_file(files, source.source_hash, source.display_name, source.file_name, source.packaging,
+             destination(stack, names, object_key(source)));
   }
-  files[template_hash] = file_entry(stack, names, template_hash + ".json",
-                                    stack.stack_name() + " Template", stack.template_file(),
-                                    FileAssetPackaging::file);
+  add_file(files, template_hash, stack.stack_name() + " Template", stack.template_file(),
+           FileAssetPackaging::file, destination(stack, names, template_hash + ".json"));
 
   Json manifest = Json::object();
   manifest["version"] = kSchemaVersion;

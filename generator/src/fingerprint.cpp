@@ -105,6 +105,41 @@ fs::path canonical_or_self(const fs::path& path) {
   return error ? path : canonical;
 }
 
+// Normalized with no trailing separator, as Node's path.resolve gives a path.
+fs::path normal_path(const fs::path& path) {
+  fs::path normal = path.lexically_normal();
+  if (!normal.has_filename() && normal.has_relative_path()) normal = normal.parent_path();
+  return normal;
+}
+
+// The UTF-16 code units of UTF-8 text, ill-formed sequences as U+FFFD.
+std::u16string utf16_of(std::string_view text) {
+  std::u16string units;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t maximal = 1;
+    const std::size_t length = utf8_sequence(text, at, maximal);
+    if (length == 0) {
+      units.push_back(u'\uFFFD');
+      at += maximal;
+      continue;
+    }
+    char32_t point = static_cast<unsigned char>(text[at]);
+    if (length > 1) point &= 0x3F >> (length - 1);
+    for (std::size_t i = 1; i < length; ++i) {
+      point = (point << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+    }
+    if (point >= 0x10000) {
+      point -= 0x10000;
+      units.push_back(static_cast<char16_t>(0xD800 + (point >> 10)));
+      units.push_back(static_cast<char16_t>(0xDC00 + (point & 0x3FF)));
+    } else {
+      units.push_back(static_cast<char16_t>(point));
+    }
+    at += length;
+  }
+  return units;
+}
+
 class FolderWalk {
  public:
   FolderWalk(Sha256& hash, fs::path root, std::vector<fs::path>& inputs)
@@ -124,13 +159,18 @@ class FolderWalk {
       throw Error(fmt::format("cannot read asset folder '{}': {}", real.string(), error.message()));
     }
     std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-      return a.path().filename().string() < b.path().filename().string();
+      return utf16_less(a.path().filename().string(), b.path().filename().string());
     });
 
     for (const fs::directory_entry& entry : entries) {
       const std::string name = entry.path().filename().string();
+      if (is_excluded_from_assets(name)) continue;
       const fs::path child = symbolic / name;
-      const fs::file_status status = entry.symlink_status();
+      const fs::file_status status = entry.symlink_status(error);
+      if (error) {
+        throw Error(fmt::format("cannot read asset entry '{}': {}", entry.path().string(),
+                                error.message()));
+      }
       if (fs::is_symlink(status)) {
         visit_link(child, entry.path());
       } else if (fs::is_directory(status)) {
@@ -143,32 +183,29 @@ class FolderWalk {
   }
 
  private:
+  // The path below the root as the AWS CDK names it: '/' separators, "" for the root itself,
+  // and the name decoded as JavaScript decodes it.
   std::string key(const fs::path& symbolic) const {
-    return symbolic.lexically_relative(root_).generic_string();
+    const std::string relative = symbolic.lexically_relative(root_).generic_string();
+    return relative == "." ? "" : decode_utf8(relative);
   }
 
   void visit_file(const fs::path& symbolic, const fs::path& real) {
-    if (symbolic.filename() == ".is_custom_resource") return;
     inputs_.push_back(real);
     hash_field(hash_, "file:" + key(symbolic), content_fingerprint(real));
   }
 
   void visit_link(const fs::path& symbolic, const fs::path& real) {
-    std::error_code error;
-    const fs::path target = fs::read_symlink(real, error);
-    if (error) fail_to_read(real, "link");
-    const fs::path resolved = target.is_absolute()
-                                  ? target.lexically_normal()
-                                  : (real.parent_path() / target).lexically_normal();
-    const fs::path canonical = canonical_or_self(resolved.parent_path()) / resolved.filename();
-    const bool internal = is_inside(root_, canonical);
+    const LinkTarget link = resolve_link(real, root_);
+    const fs::path& canonical = link.resolved;
 
     // Links to places outside the folder are followed; links within it stay links.
+    std::error_code error;
     fs::file_status status;
-    if (!internal) status = fs::status(canonical, error);
-    if (internal || error || !fs::exists(status)) {
-      if (symbolic.filename() == ".is_custom_resource") return;
-      const std::string value = internal && target.is_absolute() ? key(canonical) : target.string();
+    if (!link.internal) status = fs::status(canonical, error);
+    if (link.internal || error || !fs::exists(status)) {
+      const std::string value =
+          link.internal && link.text.is_absolute() ? key(canonical) : link.text.string();
       hash_field(hash_, "link:" + key(symbolic), value);
       return;
     }
@@ -189,6 +226,24 @@ class FolderWalk {
 };
 
 }  // namespace
+
+bool is_excluded_from_assets(const fs::path& name) { return name == ".is_custom_resource"; }
+
+LinkTarget resolve_link(const fs::path& link, const fs::path& root) {
+  std::error_code error;
+  LinkTarget target;
+  target.text = fs::read_symlink(link, error);
+  if (error) {
+    throw Error(fmt::format("cannot read asset link '{}': {}", link.string(), error.message()));
+  }
+  const fs::path resolved =
+      normal_path(target.text.is_absolute() ? target.text : link.parent_path() / target.text);
+  target.resolved = canonical_or_self(resolved.parent_path()) / resolved.filename();
+  target.internal = is_inside(root, target.resolved);
+  return target;
+}
+
+bool utf16_less(const std::string& a, const std::string& b) { return utf16_of(a) < utf16_of(b); }
 
 std::string content_fingerprint(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);

@@ -26,4 +26,20 @@ struct Fingerprint {
 // read; the message names the path.
 Fingerprint fingerprint(const std::filesystem::path& path, const std::string& extra_hash = "");
 
+// Whether a file, folder or link of this name is left out of assets, as the AWS CDK leaves
+// ".is_custom_resource" out at any depth.
+bool is_excluded_from_assets(const std::filesystem::path& name);
+
+// Where a symbolic link found in an asset folder leads, resolved as the AWS CDK resolves it:
+// normalized, its folder part canonical, its last part as written.
+struct LinkTarget {
+  std::filesystem::path text;      // what the link holds
+  std::filesystem::path resolved;  // the place it names
+  bool internal = false;           // within the asset's root folder
+};
+LinkTarget resolve_link(const std::filesystem::path& link, const std::filesystem::path& root);
+
+// Folder entries in the AWS CDK's order: by UTF-16 code units, as JavaScript sorts strings.
+bool utf16_less(const std::string& a, const std::string& b);
+
 }  // namespace cdk::detail

@@ -119,16 +119,12 @@ bool Stack::depends_on(const Stack& other) const {
 FileAssetLocation Stack::add_file_asset(FileAssetSource source) {
   FileAssetLocation location = detail::file_asset_location(*this, source);
 
-  // As in the AWS CDK's manifest builder, a hash added again keeps its place and takes the
-  // newer description.
-  auto same = std::find_if(file_assets_.begin(), file_assets_.end(), [&](const auto& asset) {
-    return asset.source_hash == source.source_hash;
+  // As in the AWS CDK's manifest builder, a hash added again keeps its first description; under
+  // another object key (the same content with another extension), it is published there too.
+  const bool known = std::any_of(file_assets_.begin(), file_assets_.end(), [&](const auto& asset) {
+    return asset.source_hash == source.source_hash && asset.extension == source.extension;
   });
-  if (same != file_assets_.end()) {
-    *same = std::move(source);
-  } else {
-    file_assets_.push_back(std::move(source));
-  }
+  if (!known) file_assets_.push_back(std::move(source));
   return location;
 }
 

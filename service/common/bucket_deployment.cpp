@@ -87,6 +87,13 @@ void check(const cdk::Construct& scope, const BucketDeploymentProps& props) {
                        "' is not a folder asset: " + asset->source_path().string());
     }
   }
+  // Deleting the deployment deletes everything under its prefix, whoever wrote it: the whole
+  // bucket would be too much.
+  if (!props.retain_on_delete && props.destination_key_prefix.empty()) {
+    throw cdk::Error(scope.describe() +
+                     ": a deployment that deletes its files on delete needs a key prefix of its "
+                     "own, not the bucket's root");
+  }
   if (!props.distribution_id.is_null() && props.distribution_arn.is_null()) {
     throw cdk::Error(scope.describe() + ": a distribution to invalidate needs its ARN too");
   }

@@ -27,7 +27,8 @@ struct BucketDeploymentProps {
   cdk::Value config;
   // Objects under the prefix that the sources do not hold are deleted.
   bool prune = true;
-  // Deleting the deployment leaves the files in the bucket.
+  // Deleting the deployment leaves the files in the bucket. When false, deleting it deletes
+  // every object under the prefix, whoever wrote it, so the prefix must not be empty.
   bool retain_on_delete = true;
   // A distribution to invalidate once the files are copied; null for none.
   cdk::Value distribution_id;
@@ -39,7 +40,7 @@ struct BucketDeploymentProps {
 // shared by every deployment of the stack, at "<stack>/BucketDeploymentHandler"; each
 // deployment adds to its role what it needs: reading its sources, writing the destination
 // prefix, invalidating its distribution. Throws cdk::Error naming the construct path for a
-// source that is not a folder, or no source.
+// source that is not a folder, no source, or files deleted on delete from the bucket's root.
 class BucketDeployment : public cdk::Construct {
  public:
   BucketDeployment(cdk::Construct& scope, std::string_view id, BucketDeploymentProps props);

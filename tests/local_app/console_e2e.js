@@ -8,6 +8,7 @@
 //   node tests/local_app/console_e2e.js <python3> <work dir>
 const { spawn } = require('child_process');
 const fs = require('fs');
+const net = require('net');
 const path = require('path');
 const readline = require('readline');
 
@@ -54,6 +55,37 @@ function stop(server) {
 async function expectText(locator, text) {
   const match = locator.filter({ hasText: text }).first();
   await match.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+}
+
+// Sends one raw HTTP request and resolves with the status line of the answer.
+function rawRequest(url, text) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.end(text));
+    let answer = '';
+    socket.on('data', (chunk) => { answer += chunk; });
+    socket.on('end', () => resolve(answer.split('\r\n')[0]));
+    socket.on('error', reject);
+  });
+}
+
+// Requests no browser sends still get an answer, and nothing outside ui/ is served.
+async function checkBadRequests(url) {
+  const expectations = [
+    ['GET /%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 'HTTP/1.0 404 Not Found'],
+    ['GET /../tools/local/console.py HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'HTTP/1.0 404 Not Found'],
+    ['POST /api/users HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\nConnection: close\r\n\r\n',
+      'HTTP/1.0 400 Bad Request'],
+    ['POST /api/users HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\nConnection: close\r\n\r\n',
+      'HTTP/1.0 400 Bad Request'],
+  ];
+  for (const [request, expected] of expectations) {
+    const status = await rawRequest(url, request);
+    if (status !== expected) {
+      throw new Error(`${JSON.stringify(request.split('\r\n')[0])}: got ${JSON.stringify(status)}`);
+    }
+  }
 }
 
 async function run(page, url) {
@@ -114,6 +146,8 @@ async function main() {
   let browser;
   try {
     const consoleUrl = await url;
+    console.log('== requests no browser sends');
+    await checkBadRequests(consoleUrl);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     const page = await browser.newPage();
     const pageErrors = [];

@@ -134,7 +134,7 @@ class BucketDeploymentTest(unittest.TestCase):
             self.s3.create_bucket(Bucket=bucket)
         self.s3.put_object(Bucket=self.source, Key="ui.zip", Body=zipped_folder(UI_DIR))
 
-    def run_request(self, request_type, **properties):
+    def run_request(self, request_type, old=None, context=None, **properties):
         resource = {"SourceBucketNames": [self.source], "SourceObjectKeys": ["ui.zip"],
                     "DestinationBucketName": self.destination, **properties}
         event = {"RequestType": request_type, "RequestId": "req-1", "StackId": "stack-1",
@@ -142,8 +142,10 @@ class BucketDeploymentTest(unittest.TestCase):
                  "ResourceProperties": resource}
         if request_type != "Create":
             event["PhysicalResourceId"] = "cdkpp-bucket-deployment-first"
+        if request_type == "Update":
+            event["OldResourceProperties"] = {**resource, **(old or {})}
         with self.assertLogs(level="INFO"):
-            self.handler.handler(event, None)
+            self.handler.handler(event, context)
         self.assertEqual(len(Recorder.answers), 1)
         return Recorder.answers.pop()
 
@@ -183,6 +185,44 @@ class BucketDeploymentTest(unittest.TestCase):
         self.assertEqual(answer["PhysicalResourceId"], "cdkpp-bucket-deployment-first")
         self.assertEqual(self.keys(), ["other/kept.html", "site/app.js", "site/index.html",
                                        "site/styles.css"])
+
+    def test_a_new_destination_is_a_new_resource(self):
+        answer = self.run_request("Update", old={"DestinationBucketKeyPrefix": "v1/"},
+                                  DestinationBucketKeyPrefix="v2/")
+        self.assertEqual(answer["Status"], "SUCCESS", answer["Reason"])
+        self.assertEqual(answer["PhysicalResourceId"], "cdkpp-bucket-deployment-req-1")
+        unchanged = self.run_request("Update", old={"DestinationBucketKeyPrefix": "v2"},
+                                     DestinationBucketKeyPrefix="v2/")
+        self.assertEqual(unchanged["PhysicalResourceId"], "cdkpp-bucket-deployment-first")
+
+    def test_objects_s3_could_not_delete_fail_the_request(self):
+        real_client = self.handler.client
+
+        def refusing_client(service, variable):
+            s3 = real_client(service, variable)
+            s3.delete_objects = lambda **_: {"Errors": [
+                {"Key": "stale.html", "Code": "AccessDenied", "Message": "Access Denied"},
+                {"Key": "old.html", "Code": "AccessDenied", "Message": "Access Denied"}]}
+            return s3
+
+        self.s3.put_object(Bucket=self.destination, Key="stale.html", Body=b"old")
+        self.handler.client = refusing_client
+        try:
+            answer = self.run_request("Update")
+        finally:
+            self.handler.client = real_client
+        self.assertEqual((answer["Status"], answer["Reason"]), (
+            "FAILED", f"cannot delete s3://{self.destination}/stale.html: AccessDenied Access "
+                      "Denied (and 1 more)"))
+
+    def test_no_wait_for_the_invalidation_beyond_the_functions_time(self):
+        class Context:
+            def get_remaining_time_in_millis(self):
+                return 35000
+
+        answer = self.run_request("Create", context=Context(), DistributionId="E123")
+        self.assertEqual((answer["Status"], answer["Reason"]),
+                         ("FAILED", "no time left to wait for invalidation I1 of E123"))
 
     def test_without_prune_old_files_stay(self):
         self.s3.put_object(Bucket=self.destination, Key="stale.html", Body=b"old")

@@ -151,6 +151,10 @@ class UserApiTest(unittest.TestCase):
         self.assert_client_error(self.call("POST", "/api/users", "{name: 1}"), 400,
                                  "the body is not valid JSON")
 
+    def test_a_body_nested_too_deeply_is_refused(self):
+        self.assert_client_error(self.call("POST", "/api/users", "[" * 3000), 400,
+                                 "the body is nested too deeply")
+
     def test_the_body_must_be_valid_base64_when_encoded(self):
         raw = event("POST", "/api/users")
         raw.update(body="not base64!", isBase64Encoded=True)

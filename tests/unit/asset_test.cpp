@@ -132,6 +132,37 @@ TEST(fingerprint, a_link_back_to_an_ancestor_is_not_walked_again) {
                        field("link:sub/up", "..")));
 }
 
+TEST(fingerprint, a_folder_named_is_custom_resource_is_left_out_whole) {
+  TempDir dir;
+  fs::create_directories(dir / "code" / ".is_custom_resource");
+  write_file(dir / "code" / ".is_custom_resource" / "inside.txt", "x");
+  write_file(dir / "code" / "a.txt", "a");
+  EXPECT_EQ(fingerprint(dir / "code").hash,
+            sha256_hex(kDefaultOptions + field("file:a.txt", expected_content("a"))));
+}
+
+TEST(fingerprint, names_are_ordered_by_utf16_code_units_as_javascript_orders_them) {
+  TempDir dir;
+  fs::create_directories(dir / "code");
+  const std::string fullwidth_a = "\xEF\xBC\xA1";   // U+FF21
+  const std::string grinning = "\xF0\x9F\x98\x80";  // U+1F600, the surrogates D83D DE00
+  write_file(dir / "code" / fullwidth_a, "a");
+  write_file(dir / "code" / grinning, "g");
+  EXPECT_EQ(fingerprint(dir / "code").hash,
+            sha256_hex(kDefaultOptions + field("file:" + grinning, expected_content("g")) +
+                       field("file:" + fullwidth_a, expected_content("a"))));
+}
+
+TEST(fingerprint, an_absolute_link_inside_the_folder_is_hashed_by_its_place_in_it) {
+  TempDir dir;
+  fs::create_directories(dir / "code" / "sub");
+  const fs::path root = fs::canonical(dir / "code");
+  fs::create_symlink(root, dir / "code" / "self");
+  fs::create_symlink(root / "sub" / "", dir / "code" / "to-sub");
+  EXPECT_EQ(fingerprint(dir / "code").hash,
+            sha256_hex(kDefaultOptions + field("link:self", "") + field("link:to-sub", "sub")));
+}
+
 TEST(fingerprint, the_extra_hash_is_mixed_in_first) {
   TempDir dir;
   write_file(dir / "a", "a");
@@ -216,8 +247,8 @@ TEST_F(AssetTest, the_manifest_lists_the_assets_first_and_the_template_last) {
   EXPECT_EQ(keys[1], page.asset_hash());
   EXPECT_EQ(files[keys[2]]["source"]["path"], "Svc.template.json");
 
-  // The same content added twice is one asset, described as it was added last.
-  EXPECT_EQ(files[code.asset_hash()]["displayName"], "Again");
+  // The same content added twice is one asset, described as it was added first.
+  EXPECT_EQ(files[code.asset_hash()]["displayName"], "Code");
   EXPECT_EQ(files[code.asset_hash()]["source"],
             (Json{{"path", "asset." + code.asset_hash()}, {"packaging", "zip"}}));
   EXPECT_EQ(files[page.asset_hash()]["displayName"], "The page");
@@ -239,6 +270,46 @@ TEST_F(AssetTest, staging_copies_each_asset_once_into_the_root_assembly) {
       read_json(out_ / "assembly-Prod" / (nested.artifact_id() + ".assets.json"))["files"];
   EXPECT_EQ(nested_files[code.asset_hash()]["source"]["path"], "../asset." + code.asset_hash());
   EXPECT_FALSE(fs::exists(out_ / "assembly-Prod" / ("asset." + code.asset_hash())));
+}
+
+TEST_F(AssetTest, the_same_content_under_two_extensions_is_published_under_both_keys) {
+  write_file(source_ / "a.json", "{}");
+  write_file(source_ / "b.yaml", "{}");
+  auto& stack = app_.add<cdk::Stack>("Svc");
+  auto& json = stack.add<cdk::Asset>("Json", cdk::AssetProps{.path = source_ / "a.json"});
+  stack.add<cdk::Asset>("Yaml", cdk::AssetProps{.path = source_ / "b.yaml"});
+  app_.synth(out_.path());
+
+  const Json file = assets_json("Svc")["files"][json.asset_hash()];
+  EXPECT_EQ(file["displayName"], "Json");
+  std::vector<std::string> keys;
+  for (const auto& [id, destination] : file["destinations"].items()) {
+    keys.push_back(destination["objectKey"]);
+  }
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{json.asset_hash() + ".json", json.asset_hash() + ".yaml"}));
+}
+
+TEST_F(AssetTest, an_archive_ending_is_written_in_lower_case) {
+  write_file(source_ / "Code.ZIP", "PK");
+  auto& stack = app_.add<cdk::Stack>("Svc");
+  auto& code = stack.add<cdk::Asset>("Code", cdk::AssetProps{.path = source_ / "Code.ZIP"});
+  EXPECT_EQ(code.asset_path(), "asset." + code.asset_hash() + ".zip");
+  EXPECT_TRUE(code.is_zip_archive());
+  EXPECT_EQ(cdk::test::resolve(stack, code.object_key()), code.asset_hash() + ".zip");
+}
+
+TEST_F(AssetTest, links_inside_a_staged_folder_are_written_relative_to_the_copy) {
+  const fs::path root = fs::canonical(source_ / "handler");
+  fs::create_directories(root / "lib");
+  fs::create_symlink(root / "index.py", root / "lib" / "absolute-link.py");
+  auto& stack = app_.add<cdk::Stack>("Svc");
+  auto& code = stack.add<cdk::Asset>("Code", cdk::AssetProps{.path = source_ / "handler"});
+  app_.synth(out_.path());
+
+  const fs::path staged = out_ / ("asset." + code.asset_hash()) / "lib" / "absolute-link.py";
+  EXPECT_EQ(fs::read_symlink(staged), fs::path("../index.py"));
+  EXPECT_EQ(read_file(staged), read_file(root / "index.py"));
 }
 
 TEST_F(AssetTest, resource_metadata_names_the_staged_path_and_the_property) {

@@ -79,7 +79,13 @@ class ConsoleRequests(BaseHTTPRequestHandler):
             self.answer(405, b"method not allowed\n", "text/plain", {"Allow": "GET"})
 
     def call_api(self):
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self.answer(400, b"bad Content-Length\n", "text/plain")
+            return
         if length > MAX_REQUEST_BYTES:
             self.answer(413, b"request too large\n", "text/plain")
             return
@@ -94,6 +100,9 @@ class ConsoleRequests(BaseHTTPRequestHandler):
     def serve_file(self, path):
         # The distribution's default root object; nothing above the UI folder is reachable.
         relative = posixpath.normpath(unquote(path)).lstrip("/") or "index.html"
+        if "\0" in relative:
+            self.answer(404, b"not found\n", "text/plain")
+            return
         file = os.path.realpath(os.path.join(UI_DIR, relative))
         if not file.startswith(os.path.realpath(UI_DIR) + os.sep) or not os.path.isfile(file):
             self.answer(404, b"not found\n", "text/plain")

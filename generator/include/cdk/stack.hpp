@@ -86,9 +86,10 @@ class Stack : public Construct {
   bool depends_on(const Stack& other) const;
 
   // Registers a file asset for this stack's asset manifest (cdk::Asset does it); the same hash
-  // twice is one asset. Returns where it will be published.
+  // twice is one asset, described as it was first, with one destination per object key.
+  // Returns where it will be published.
   FileAssetLocation add_file_asset(FileAssetSource source);
-  // The file assets in the order they were added.
+  // The file assets in the order they were added, one per hash and object key.
   const std::vector<FileAssetSource>& file_assets() const { return file_assets_; }
 
  private:

@@ -183,6 +183,8 @@ def read_body(event):
         parsed = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise ClientError(400, "the body is not valid JSON") from None
+    except RecursionError:  # nested deeper than the parser goes
+        raise ClientError(400, "the body is nested too deeply") from None
     if not isinstance(parsed, dict):
         raise ClientError(400, "the body must be a JSON object")
     return parsed

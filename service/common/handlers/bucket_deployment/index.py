@@ -35,6 +35,9 @@ LOG.setLevel(logging.INFO)
 
 CONFIG_FILE = "config.json"
 INVALIDATION_WAIT_SECONDS = 600
+INVALIDATION_POLL_SECONDS = 10
+# Kept for answering CloudFormation after the last step.
+ANSWER_SECONDS = 30
 
 
 class DeploymentError(Exception):
@@ -46,11 +49,17 @@ def client(service, endpoint_variable):
 
 
 def handler(event, context):
-    physical_id = event.get("PhysicalResourceId") or f"cdkpp-bucket-deployment-{event['RequestId']}"
+    physical_id = event.get("PhysicalResourceId") or new_physical_id(event)
     try:
         properties = event["ResourceProperties"]
         if event["RequestType"] in ("Create", "Update"):
-            deploy(properties, event["RequestId"])
+            # A new destination is a new resource: CloudFormation then deletes the old one,
+            # with its own properties, once the stack is updated.
+            old = event.get("OldResourceProperties", properties)
+            moved = destination_of(old) != destination_of(properties)
+            if event["RequestType"] == "Update" and moved:
+                physical_id = new_physical_id(event)
+            deploy(properties, event["RequestId"], context)
         elif properties.get("RetainOnDelete", "true") == "false":
             s3 = client("s3", "S3_ENDPOINT_URL")
             delete_keys(s3, properties["DestinationBucketName"],
@@ -64,12 +73,20 @@ def handler(event, context):
         respond(event, "FAILED", physical_id, f"{type(error).__name__}: {error}")
 
 
+def new_physical_id(event):
+    return f"cdkpp-bucket-deployment-{event['RequestId']}"
+
+
+def destination_of(properties):
+    return properties.get("DestinationBucketName"), prefix_of(properties)
+
+
 def prefix_of(properties):
     prefix = properties.get("DestinationBucketKeyPrefix", "")
     return prefix if not prefix or prefix.endswith("/") else prefix + "/"
 
 
-def deploy(properties, request_id):
+def deploy(properties, request_id, context):
     buckets = properties.get("SourceBucketNames", [])
     keys = properties.get("SourceObjectKeys", [])
     if len(buckets) != len(keys):
@@ -106,7 +123,7 @@ def deploy(properties, request_id):
 
     if properties.get("DistributionId"):
         invalidate(properties["DistributionId"], properties.get("DistributionPaths") or ["/*"],
-                   request_id)
+                   request_id, context)
 
 
 def extract(archive, target, key):
@@ -142,18 +159,35 @@ def list_keys(s3, bucket, prefix):
 def delete_keys(s3, bucket, keys):
     for start in range(0, len(keys), 1000):
         batch = [{"Key": key} for key in keys[start:start + 1000]]
-        s3.delete_objects(Bucket=bucket, Delete={"Objects": batch, "Quiet": True})
+        answer = s3.delete_objects(Bucket=bucket, Delete={"Objects": batch, "Quiet": True})
+        # A 200 answer still lists the objects it could not delete.
+        errors = answer.get("Errors", [])
+        if errors:
+            first = errors[0]
+            raise DeploymentError(f"cannot delete s3://{bucket}/{first.get('Key')}: "
+                                  f"{first.get('Code')} {first.get('Message', '')}".rstrip()
+                                  + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))
 
 
-def invalidate(distribution_id, paths, request_id):
+def invalidate(distribution_id, paths, request_id, context):
     cloudfront = client("cloudfront", "CLOUDFRONT_ENDPOINT_URL")
     created = cloudfront.create_invalidation(
         DistributionId=distribution_id,
         InvalidationBatch={"Paths": {"Quantity": len(paths), "Items": list(paths)},
                            "CallerReference": request_id})
+
+    # Wait while the function has time to answer after: a function that times out never
+    # answers, and CloudFormation would wait an hour for it.
+    seconds = INVALIDATION_WAIT_SECONDS
+    if context is not None:
+        seconds = min(seconds, context.get_remaining_time_in_millis() // 1000 - ANSWER_SECONDS)
+    if seconds < INVALIDATION_POLL_SECONDS:
+        raise DeploymentError(f"no time left to wait for invalidation "
+                              f"{created['Invalidation']['Id']} of {distribution_id}")
     cloudfront.get_waiter("invalidation_completed").wait(
         DistributionId=distribution_id, Id=created["Invalidation"]["Id"],
-        WaiterConfig={"Delay": 10, "MaxAttempts": INVALIDATION_WAIT_SECONDS // 10})
+        WaiterConfig={"Delay": INVALIDATION_POLL_SECONDS,
+                      "MaxAttempts": seconds // INVALIDATION_POLL_SECONDS})
 
 
 def respond(event, status, physical_id, reason=""):
