@@ -86,6 +86,12 @@ void App::synth(const fs::path& outdir, const std::vector<std::string>& expected
   }
 }
 
+App* App::of(Construct& construct) { return dynamic_cast<App*>(&construct.root()); }
+
+const App* App::of(const Construct& construct) {
+  return dynamic_cast<const App*>(&construct.root());
+}
+
 std::string read_text_file(Construct& scope, const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -94,7 +100,7 @@ std::string read_text_file(Construct& scope, const fs::path& file) {
   }
   std::stringstream text;
   text << in.rdbuf();
-  if (auto* app = dynamic_cast<App*>(&scope.root())) app->record_input(file);
+  if (App* app = App::of(scope)) app->record_input(file);
   return text.str();
 }
 

@@ -58,7 +58,7 @@ std::string stack_relative_path(const Construct& construct, const Stack& stack) 
 }
 
 bool asset_metadata_enabled(const Construct& construct) {
-  const auto* app = dynamic_cast<const App*>(&construct.root());
+  const App* app = App::of(construct);
   if (app == nullptr) return true;
   return app->context().try_get_bool("aws:cdk:enable-asset-metadata").value_or(true);
 }
@@ -88,7 +88,7 @@ Asset::Asset(Construct& scope, std::string_view id, AssetProps props) : Construc
   } catch (const std::exception& failure) {  // cdk::Error, or std::filesystem's
     throw Error(fmt::format("{}: {}", describe(), failure.what()));
   }
-  if (auto* app = dynamic_cast<App*>(&root())) {
+  if (App* app = App::of(*this)) {
     for (const fs::path& input : fingerprint.inputs) app->record_input(input);
   }
 

@@ -19,7 +19,7 @@ namespace {
 
 // Path metadata is on unless the context turns it off, as under the AWS CDK CLI.
 bool path_metadata_enabled(const Construct& construct) {
-  const auto* app = dynamic_cast<const App*>(&construct.root());
+  const App* app = App::of(construct);
   if (app == nullptr) return true;
   return app->context().try_get_bool("aws:cdk:enable-path-metadata").value_or(true);
 }

@@ -43,7 +43,7 @@ std::string role_arn(const char* role) {
 }  // namespace
 
 std::string bootstrap_qualifier(const Stack& stack) {
-  if (const auto* app = dynamic_cast<const App*>(&stack.root())) {
+  if (const App* app = App::of(stack)) {
     if (auto qualifier = app->context().try_get_string("@aws-cdk/core:bootstrapQualifier")) {
       return *qualifier;
     }

@@ -16,6 +16,10 @@ class App : public Stage {
  public:
   explicit App(Context context = {});
 
+  // The app at the root of construct's tree, or nullptr when the root is no app.
+  static App* of(Construct& construct);
+  static const App* of(const Construct& construct);
+
   Context& context() { return context_; }
   const Context& context() const { return context_; }
 

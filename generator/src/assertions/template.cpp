@@ -74,7 +74,7 @@ std::vector<std::string> object_like_mismatches(const Pattern& pattern, const Js
 Template::Template(Json document) : template_(std::move(document)) {}
 
 Template Template::from_stack(Stack& stack) {
-  auto* app = dynamic_cast<App*>(&stack.root());
+  App* app = App::of(stack);
   if (app == nullptr) throw Error(fmt::format("'{}': the stack is not in an app", stack.path()));
   std::vector<std::string> problems = cdk::detail::prepare_app(*app);
   if (problems.empty()) {
