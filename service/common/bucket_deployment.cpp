@@ -87,6 +87,10 @@ void check(const cdk::Construct& scope, const BucketDeploymentProps& props) {
                        "' is not a folder asset: " + asset->source_path().string());
     }
   }
+  if (props.destination_bucket_name.is_null() || props.destination_bucket_arn.is_null()) {
+    throw cdk::Error(scope.describe() +
+                     ": a bucket deployment needs its destination bucket's name and ARN");
+  }
   // Deleting the deployment deletes everything under its prefix, whoever wrote it: the whole
   // bucket would be too much.
   if (!props.retain_on_delete && props.destination_key_prefix.empty()) {

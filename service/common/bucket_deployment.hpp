@@ -40,7 +40,8 @@ struct BucketDeploymentProps {
 // shared by every deployment of the stack, at "<stack>/BucketDeploymentHandler"; each
 // deployment adds to its role what it needs: reading its sources, writing the destination
 // prefix, invalidating its distribution. Throws cdk::Error naming the construct path for a
-// source that is not a folder, no source, or files deleted on delete from the bucket's root.
+// source that is not a folder, no source, no destination, or files deleted on delete from the
+// bucket's root.
 class BucketDeployment : public cdk::Construct {
  public:
   BucketDeployment(cdk::Construct& scope, std::string_view id, BucketDeploymentProps props);

@@ -69,6 +69,13 @@ TEST_F(BucketDeploymentTest, no_source_is_refused) {
             "'Site/Deployment': a bucket deployment needs at least one source");
 }
 
+TEST_F(BucketDeploymentTest, a_destination_without_its_name_or_arn_is_refused) {
+  BucketDeploymentProps props = props_for(folder_);
+  props.destination_bucket_arn = cdk::Value();
+  EXPECT_EQ(error_of([&] { stack_.add<BucketDeployment>("Deployment", props); }),
+            "'Site/Deployment': a bucket deployment needs its destination bucket's name and ARN");
+}
+
 TEST_F(BucketDeploymentTest, deleting_files_from_the_bucket_root_on_delete_is_refused) {
   BucketDeploymentProps props = props_for(folder_);
   props.retain_on_delete = false;
