@@ -84,9 +84,8 @@ void replace_crlf(std::string& text) {
   text.resize(write);
 }
 
-[[noreturn]] void fail_to_read(const fs::path& path, std::string_view what) {
-  throw Error(
-      fmt::format("cannot read asset {} '{}': {}", what, path.string(), std::strerror(errno)));
+[[noreturn]] void fail_to_read(const fs::path& file) {
+  throw Error(fmt::format("cannot read asset file '{}': {}", file.string(), std::strerror(errno)));
 }
 
 void hash_field(Sha256& hash, std::string_view header, std::string_view value) {
@@ -247,7 +246,7 @@ bool utf16_less(const std::string& a, const std::string& b) { return utf16_of(a)
 
 std::string content_fingerprint(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) fail_to_read(file, "file");
+  if (!in) fail_to_read(file);
 
   Sha256 hash;
   std::size_t size = 0;
@@ -279,7 +278,7 @@ std::string content_fingerprint(const fs::path& file) {
     size += text.size();
     hash.update(text);
   }
-  if (in.bad()) fail_to_read(file, "file");
+  if (in.bad()) fail_to_read(file);
 
   // As in the AWS CDK, text still held at the end is hashed as it is and not counted in size.
   if (!pending.empty()) hash.update(pending);

@@ -21,7 +21,7 @@ struct Fingerprint {
 
 // The fingerprint of a file, or of a folder's files depth-first in name order. Symbolic links
 // that point inside the folder are hashed as links; those that point outside it are followed.
-// Files named ".is_custom_resource" are left out, as the AWS CDK leaves them out. extra_hash is
+// Entries that is_excluded_from_assets names are left out. extra_hash is
 // mixed in first. Throws cdk::Error when the path is neither a file nor a folder or cannot be
 // read; the message names the path.
 Fingerprint fingerprint(const std::filesystem::path& path, const std::string& extra_hash = "");
