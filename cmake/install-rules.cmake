@@ -7,10 +7,12 @@ set(CDKPP_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/cdkpp"
     CACHE STRING "where the package config of cdkpp is installed")
 set(CDKPP_INSTALL_SPECDIR "${CMAKE_INSTALL_DATADIR}/cdkpp/spec"
     CACHE STRING "where the CloudFormation specification of cdkpp is installed")
-mark_as_advanced(CDKPP_INSTALL_CMAKEDIR CDKPP_INSTALL_SPECDIR)
+set(CDKPP_INSTALL_CONSTRUCTSDIR "${CMAKE_INSTALL_DATADIR}/cdkpp/constructs"
+    CACHE STRING "where the sources of the L2 constructs of cdkpp are installed")
+mark_as_advanced(CDKPP_INSTALL_CMAKEDIR CDKPP_INSTALL_SPECDIR CDKPP_INSTALL_CONSTRUCTSDIR)
 
-# The generator and the specification are installed, not the generated classes: a consumer's
-# build generates them and compiles only the services it links.
+# The generator, the specification and the sources of the L2 constructs are installed, not the
+# generated classes: a consumer's build generates them and compiles only the services it links.
 install(TARGETS cdkpp cdkpp-codegen cdkpp-snapshot EXPORT cdkppTargets
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
@@ -21,6 +23,10 @@ install(FILES
   "${PROJECT_SOURCE_DIR}/generator/spec/cloudformation-spec.json"
   "${PROJECT_SOURCE_DIR}/generator/spec/services.txt"
   DESTINATION "${CDKPP_INSTALL_SPECDIR}"
+)
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/generator/constructs/"
+  DESTINATION "${CDKPP_INSTALL_CONSTRUCTSDIR}"
+  PATTERN "__pycache__" EXCLUDE
 )
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/generator/include/"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
@@ -34,7 +40,7 @@ configure_package_config_file(
   "${PROJECT_SOURCE_DIR}/cmake/cdkppConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/cdkppConfig.cmake"
   INSTALL_DESTINATION "${CDKPP_INSTALL_CMAKEDIR}"
-  PATH_VARS CDKPP_INSTALL_SPECDIR
+  PATH_VARS CDKPP_INSTALL_SPECDIR CDKPP_INSTALL_CONSTRUCTSDIR
 )
 # Before 1.0 a minor version may change the interface.
 write_basic_package_version_file(
@@ -46,6 +52,7 @@ install(FILES
   "${PROJECT_BINARY_DIR}/cdkppConfigVersion.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/CdkppSynth.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/CdkppAwsServices.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/CdkppConstructs.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/CdkppTesting.cmake"
   DESTINATION "${CDKPP_INSTALL_CMAKEDIR}"
 )

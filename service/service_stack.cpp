@@ -58,8 +58,7 @@ void ServiceStack::add_single_stack(cdk::Construct& scope, const std::string& pr
       single_->add<user_management::Database>("UserManagementDatabase", database_props(config));
   const user_management::IngressProps ingress_props{
       .lambda_reserved_concurrency = config.lambda_reserved_concurrency,
-      .table_name = database.table_name(),
-      .table_arn = database.table_arn()};
+      .table = &database.table()};
   const auto& ingress =
       single_->add<user_management::Ingress>("UserManagementIngress", ingress_props);
   const auto& hosting = single_->add<admin_console::Hosting>(

@@ -9,18 +9,17 @@
 
 #include <cdk/aws/codebuild.hpp>
 #include <cdk/aws/codepipeline.hpp>
+#include <cdk/aws/iam/role.hpp>
+#include <cdk/aws/s3/bucket.hpp>
 #include <nlohmann/json.hpp>
-
-#include "common/iam.hpp"
-#include "common/s3.hpp"
 
 namespace toolchain {
 namespace {
 
-namespace common = service::common;
+namespace iam = cdk::aws::iam;
 using cdk::aws::codebuild::CfnProject;
 using cdk::aws::codepipeline::CfnPipeline;
-using cdk::aws::s3::CfnBucket;
+using cdk::aws::s3::Bucket;
 
 constexpr const char* kBuildImage = "aws/codebuild/standard:7.0";
 constexpr const char* kSourceArtifact = "Source_Output";
@@ -36,17 +35,9 @@ std::string buildspec(const SynthStep& synth) {
   return spec.dump(2);
 }
 
-common::PolicyStatement artifact_bucket_statement(const CfnBucket& bucket) {
-  const cdk::Value arn = bucket.attr_arn();
-  return {.actions = {"s3:Abort*", "s3:DeleteObject*", "s3:GetBucket*", "s3:GetObject*", "s3:List*",
-                      "s3:PutObject"},
-          .resources = {arn, arn + "/*"}};
-}
-
-// What CodeBuild itself needs while it runs the project: its logs, its test reports and the
-// pipeline's artifacts.
-std::vector<common::PolicyStatement> build_statements(const CfnProject& project,
-                                                      const CfnBucket& bucket) {
+// What CodeBuild itself needs while it runs the project: its logs and its test reports (and the
+// pipeline's artifacts, granted by the bucket).
+std::vector<iam::PolicyStatement> build_statements(const CfnProject& project) {
   const cdk::Stack& stack = cdk::Stack::of(project);
   const cdk::Value region_account = stack.region() + ":" + stack.account();
   const cdk::Value log_group = "arn:" + stack.partition() + ":logs:" + region_account +
@@ -58,14 +49,13 @@ std::vector<common::PolicyStatement> build_statements(const CfnProject& project,
           {.actions = {"codebuild:BatchPutCodeCoverages", "codebuild:BatchPutTestCases",
                        "codebuild:CreateReport", "codebuild:CreateReportGroup",
                        "codebuild:UpdateReport"},
-           .resources = {report_groups}},
-          artifact_bucket_statement(bucket)};
+           .resources = {report_groups}}};
 }
 
-CfnProject& add_build_project(cdk::Construct& scope, const SynthStep& synth,
-                              const CfnBucket& bucket) {
+CfnProject& add_build_project(cdk::Construct& scope, const SynthStep& synth, const Bucket& bucket) {
   auto& project_scope = scope.add<cdk::Construct>("CdkBuildProject");
-  auto& role = common::add_service_role(project_scope, "Role", "codebuild.amazonaws.com");
+  auto& role = project_scope.add<iam::Role>(
+      "Role", iam::RoleProps{.assumed_by = iam::service_principal("codebuild.amazonaws.com")});
   auto& project = project_scope.add<CfnProject>(
       "Resource",
       CfnProject::Props{.artifacts = {.type = "CODEPIPELINE"},
@@ -74,19 +64,20 @@ CfnProject& add_build_project(cdk::Construct& scope, const SynthStep& synth,
                                         .image_pull_credentials_type = "CODEBUILD",
                                         .privileged_mode = false,
                                         .type = "LINUX_CONTAINER"},
-                        .service_role = role.attr_arn(),
+                        .service_role = role.role_arn(),
                         .source = {.build_spec = buildspec(synth), .type = "CODEPIPELINE"}});
-  common::add_role_policy(role, build_statements(project, bucket));
+  for (iam::PolicyStatement& statement : build_statements(project)) {
+    role.add_to_policy(std::move(statement));
+  }
+  bucket.grant_read_write(role);
   return project;
 }
 
-// The pipeline's own role runs both actions: it uses the connection, starts the build and
-// moves the artifacts.
-std::vector<common::PolicyStatement> pipeline_statements(const ConnectionSource& source,
-                                                         const CfnProject& project,
-                                                         const CfnBucket& bucket) {
-  return {artifact_bucket_statement(bucket),
-          {.actions = {"codeconnections:UseConnection", "codestar-connections:UseConnection"},
+// The pipeline's own role runs both actions: it uses the connection and starts the build (and
+// moves the artifacts, granted by the bucket).
+std::vector<iam::PolicyStatement> pipeline_statements(const ConnectionSource& source,
+                                                      const CfnProject& project) {
+  return {{.actions = {"codeconnections:UseConnection", "codestar-connections:UseConnection"},
            .resources = {source.connection_arn}},
           {.actions = {"codebuild:BatchGetBuilds", "codebuild:StartBuild", "codebuild:StopBuild"},
            .resources = {project.attr_arn()}}};
@@ -128,24 +119,28 @@ CfnPipeline::StageDeclarationProperty build_stage(const CfnProject& project) {
 CodePipeline::CodePipeline(cdk::Construct& scope, std::string_view id, CodePipelineProps props)
     : cdk::Construct(scope, id) {
   auto& pipeline_scope = add<cdk::Construct>("Pipeline");
-  auto& bucket = common::add_private_bucket(pipeline_scope, "ArtifactsBucket");
-  common::add_bucket_policy(bucket);
+  auto& bucket = pipeline_scope.add<Bucket>("ArtifactsBucket");
 
   auto& build_scope = pipeline_scope.add<cdk::Construct>("Build").add<cdk::Construct>("Synth");
   const auto& project = add_build_project(build_scope, props.synth, bucket);
 
-  auto& role = common::add_service_role(pipeline_scope, "Role", "codepipeline.amazonaws.com");
-  auto& policy = common::add_role_policy(role, pipeline_statements(props.source, project, bucket));
+  auto& role = pipeline_scope.add<iam::Role>(
+      "Role", iam::RoleProps{.assumed_by = iam::service_principal("codepipeline.amazonaws.com")});
+  bucket.grant_read_write(role);
+  for (iam::PolicyStatement& statement : pipeline_statements(props.source, project)) {
+    role.add_to_policy(std::move(statement));
+  }
 
   auto& pipeline = pipeline_scope.add<CfnPipeline>(
-      "Resource", CfnPipeline::Props{.artifact_store = {.location = bucket.ref(), .type = "S3"},
-                                     .pipeline_type = "V2",
-                                     .restart_execution_on_update = true,
-                                     .role_arn = role.attr_arn(),
-                                     .stages = {source_stage(props.source), build_stage(project)}});
+      "Resource",
+      CfnPipeline::Props{.artifact_store = {.location = bucket.bucket_name(), .type = "S3"},
+                         .pipeline_type = "V2",
+                         .restart_execution_on_update = true,
+                         .role_arn = role.role_arn(),
+                         .stages = {source_stage(props.source), build_stage(project)}});
 
   // A new pipeline starts at once; its role must by then be allowed to run it.
-  pipeline.add_depends_on(policy);
+  role.add_dependent(pipeline);
 }
 
 }  // namespace toolchain

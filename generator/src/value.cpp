@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cdk/value.hpp"
 
+#include <type_traits>
+#include <variant>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -166,6 +169,31 @@ std::string Value::describe() const {
   std::string text = to_json().dump();
   if (text.size() > 80) text = text.substr(0, 77) + "...";
   return text;
+}
+
+bool operator==(const Value& lhs, const Value& rhs) {
+  const Value::Data& a = lhs.data();
+  const Value::Data& b = rhs.data();
+  if (a.index() != b.index()) return false;
+
+  return std::visit(
+      [&b](const auto& held) -> bool {
+        using T = std::decay_t<decltype(held)>;
+        const T& other = std::get<T>(b);
+        if constexpr (std::is_same_v<T, std::shared_ptr<const Reference>>) {
+          return held == other || (held->kind == other->kind && held->target == other->target &&
+                                   held->stack == other->stack && held->name == other->name);
+        } else if constexpr (std::is_same_v<T, std::shared_ptr<const Intrinsic>>) {
+          return held == other ||
+                 (held->name == other->name && *held->argument == *other->argument);
+        } else if constexpr (std::is_same_v<T, std::shared_ptr<const List>> ||
+                             std::is_same_v<T, std::shared_ptr<const Object>>) {
+          return held == other || *held == *other;
+        } else {
+          return held == other;
+        }
+      },
+      a);
 }
 
 Value operator+(const Value& lhs, const Value& rhs) {

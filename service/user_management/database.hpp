@@ -6,6 +6,10 @@
 
 #include <cdk/cdk.hpp>
 
+namespace cdk::aws::dynamodb {
+class Table;
+}
+
 namespace service::user_management {
 
 // How DynamoDB charges for the table: per request, or for capacity provisioned up front.
@@ -25,12 +29,11 @@ class Database : public cdk::Construct {
  public:
   Database(cdk::Construct& scope, std::string_view id, DatabaseProps props);
 
-  const cdk::Value& table_name() const { return table_name_; }
-  const cdk::Value& table_arn() const { return table_arn_; }
+  // The table, to grant access to (<cdk/aws/dynamodb/table.hpp>).
+  const cdk::aws::dynamodb::Table& table() const { return *table_; }
 
  private:
-  cdk::Value table_name_;
-  cdk::Value table_arn_;
+  const cdk::aws::dynamodb::Table* table_ = nullptr;
 };
 
 }  // namespace service::user_management

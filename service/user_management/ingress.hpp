@@ -6,18 +6,21 @@
 
 #include <cdk/cdk.hpp>
 
+namespace cdk::aws::dynamodb {
+class Table;
+}
+
 namespace service::user_management {
 
 struct IngressProps {
   // Concurrent executions reserved for the API's function (0 to 1000).
   int lambda_reserved_concurrency = 1;
   // The users table: its name is given to the function, which may read and write its items.
-  cdk::Value table_name;
-  cdk::Value table_arn;
+  const cdk::aws::dynamodb::Table* table = nullptr;
 };
 
-// An HTTP API (API Gateway v2) whose routes under /api are served by a Python Lambda function.
-// The function's code is api/app.py, inlined into the template.
+// An HTTP API (API Gateway v2) whose routes under /api are served by a Python Lambda function,
+// whose code, the api/ folder, is an asset.
 class Ingress : public cdk::Construct {
  public:
   Ingress(cdk::Construct& scope, std::string_view id, IngressProps props);

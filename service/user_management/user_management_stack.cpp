@@ -14,8 +14,7 @@ UserManagementStack::UserManagementStack(cdk::Construct& scope, std::string_view
   const auto& ingress = add<Ingress>(
       "Ingress",
       IngressProps{.lambda_reserved_concurrency = props.ingress_lambda_reserved_concurrency,
-                   .table_name = database.table_name(),
-                   .table_arn = database.table_arn()});
+                   .table = &database.table()});
 
   add<cdk::CfnOutput>("APIEndpoint", cdk::CfnOutputProps{.value = ingress.api_url()});
   api_endpoint_ = ingress.api_url();

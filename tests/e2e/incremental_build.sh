@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Drives a copy of the repository as a user would, with the sandbox preset, and checks what
-# each build does: the first synthesizes, a second does nothing, touching one bounded context
+# Drives a copy of the repository as a user would, with the sandbox preset, and checks what each
+# build does: the first synthesizes, a second does nothing, touching one bounded context
 # recompiles only it and re-synthesizes, touching the Lambda source re-synthesizes only, editing
 # it or adding a file next to it stages a new code asset, editing the console's page stages the
-# new page, a changed preset value re-synthesizes, and a bad one fails naming the variable while the
-# previous assembly stays as it was.
+# new page under a new hash and leaves the User Management stack as it was, a changed preset value
+# re-synthesizes, and a bad one fails naming the variable while the previous assembly stays as it
+# was.
 #
 #   incremental_build.sh <repository> <work dir>
 set -euo pipefail
@@ -71,12 +72,25 @@ grep -q "Synthesizing app" "$work/last-build.log" || fail "no synth after a file
 [ -f "$assembly/$(code_asset)/version.py" ] || fail "the new file is not in the staged asset"
 
 echo "== editing the console's page re-synthesizes, with the new page staged"
+# The User Management stack's files, and the page's object key in the Admin Console template.
+user_management() {
+  cat "$assembly"/*UserManagement.template.json "$assembly"/*UserManagement.assets.json
+}
+page_key() {
+  grep -A2 '"SourceObjectKeys"' "$assembly"/*AdminConsole.template.json | grep -o '[0-9a-f]\{64\}'
+}
+user_management_before=$(user_management | sha256sum)
+page_key_before=$(page_key)
 echo "<!-- edited by incremental_build.sh -->" >> service/admin_console/ui/index.html
 build
 grep -q "Synthesizing app" "$work/last-build.log" || fail "no synth after ui/index.html changed"
 if grep -q "Building CXX" "$work/last-build.log"; then fail "C++ recompiled for index.html"; fi
 grep -lq "edited by incremental_build.sh" "$assembly"/asset.*/index.html ||
   fail "the edited page is not staged"
+[ -n "$page_key_before" ] && [ "$(page_key)" != "$page_key_before" ] ||
+  fail "the page's asset kept its hash ($page_key_before) after index.html changed"
+[ "$(user_management | sha256sum)" = "$user_management_before" ] ||
+  fail "editing the console's page changed the User Management stack"
 
 echo "== a changed preset value"
 cmake --preset sandbox -DCDKPP_USER_MANAGEMENT_LAMBDA_RESERVED_CONCURRENCY=3 >/dev/null

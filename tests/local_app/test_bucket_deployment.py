@@ -21,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import boto3
 
 ROOT = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else ".")
-HANDLER_DIR = os.path.join(ROOT, "service", "common", "handlers", "bucket_deployment")
+HANDLER_DIR = os.path.join(ROOT, "generator", "constructs", "s3_deployment", "handler")
 UI_DIR = os.path.join(ROOT, "service", "admin_console", "ui")
 sys.path.insert(0, os.path.join(ROOT, "tools", "local"))
 sys.dont_write_bytecode = True  # the handler's folder is an asset hashed by content

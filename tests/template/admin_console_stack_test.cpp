@@ -20,6 +20,7 @@ constexpr const char* kDeployment = "HostingDeploymentCustomResourceE31FB57A";
 constexpr const char* kDeploymentPolicy = "HostingDeploymentHandlerPolicy5A2150D9";
 constexpr const char* kHandler = "BucketDeploymentHandler19AD69B6";
 constexpr const char* kHandlerRole = "BucketDeploymentHandlerServiceRole21350CA0";
+constexpr const char* kHandlerLogGroup = "BucketDeploymentHandlerLogGroup1515B1C5";
 // The AWS CDK's name for the export of the API's Ref from the User Management stack.
 constexpr const char* kApiExportId = "ExportsOutputRefIngressHttpApiBBB93B0B0E64B9C9";
 constexpr const char* kApiId = "IngressHttpApiBBB93B0B";
@@ -52,7 +53,8 @@ TEST_P(AdminConsoleStackTest, has_the_hosting_resources) {
 TEST_P(AdminConsoleStackTest, logical_ids_equal_the_aws_cdk_ones_for_the_same_paths) {
   EXPECT_EQ(resource_ids(template_),
             (std::set<std::string>{kBucket, kBucketPolicy, kOriginAccessControl, kDistribution,
-                                   kDeployment, kDeploymentPolicy, kHandler, kHandlerRole}));
+                                   kDeployment, kDeploymentPolicy, kHandler, kHandlerRole,
+                                   kHandlerLogGroup}));
 }
 
 TEST_P(AdminConsoleStackTest, bucket_is_private_and_encrypted) {

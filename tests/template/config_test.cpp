@@ -103,13 +103,13 @@ TEST(config_test, ill_formed_values_are_reported_with_their_key) {
 TEST(config_test, provisioned_table_without_capacity_names_the_construct) {
   cdk::App app;
   auto& stack = app.add<cdk::Stack>("Stack");
-  EXPECT_EQ(
-      error_of([&] {
-        stack.add<service::user_management::Database>(
-            "Database", service::user_management::DatabaseProps{
-                            .billing_mode = BillingMode::provisioned, .read_capacity = 5});
-      }),
-      "'Stack/Database': write capacity must be at least 1 with PROVISIONED billing, got '0'");
+  EXPECT_EQ(error_of([&] {
+              stack.add<service::user_management::Database>(
+                  "Database", service::user_management::DatabaseProps{
+                                  .billing_mode = BillingMode::provisioned, .read_capacity = 5});
+            }),
+            "'Stack/Database/Table': write capacity must be at least 1 with PROVISIONED billing, "
+            "got '0'");
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ constexpr const char* kApi = "UserManagementIngressHttpApiD33D9FF2";
 constexpr const char* kIntegration = "UserManagementIngressHttpApiLambdaIntegrationD5CC3D1C";
 constexpr const char* kRoute = "UserManagementIngressHttpApiProxyRoute00AA1651";
 constexpr const char* kPermission =
-    "UserManagementIngressHttpApiProxyRouteInvokePermissionB055F686";
+    "UserManagementIngressHttpApiProxyRouteLambdaIntegrationPermission4F8CE75A";
+constexpr const char* kLogGroup = "UserManagementIngressFunctionLogGroupB031999C";
 constexpr const char* kStage = "UserManagementIngressHttpApiDefaultStage6F2C974B";
 constexpr const char* kBucket = "AdminConsoleHostingBucketEC68A4B2";
 constexpr const char* kBucketPolicy = "AdminConsoleHostingBucketPolicy7029FC01";
@@ -29,6 +30,7 @@ constexpr const char* kDeployment = "AdminConsoleHostingDeploymentCustomResource
 constexpr const char* kDeploymentPolicy = "AdminConsoleHostingDeploymentHandlerPolicy1F5C57F1";
 constexpr const char* kHandler = "BucketDeploymentHandler19AD69B6";
 constexpr const char* kHandlerRole = "BucketDeploymentHandlerServiceRole21350CA0";
+constexpr const char* kHandlerLogGroup = "BucketDeploymentHandlerLogGroup1515B1C5";
 
 class SingleStackTest : public ::testing::TestWithParam<Preset> {
  protected:
@@ -60,10 +62,10 @@ TEST_P(SingleStackTest, holds_the_resources_of_both_bounded_contexts) {
 
 TEST_P(SingleStackTest, logical_ids_carry_the_bounded_context_and_equal_the_aws_cdk_ones) {
   EXPECT_EQ(resource_ids(template_),
-            (std::set<std::string>{kTable, kRole, kPolicy, kFunction, kApi, kIntegration, kRoute,
-                                   kPermission, kStage, kBucket, kBucketPolicy,
-                                   kOriginAccessControl, kDistribution, kDeployment,
-                                   kDeploymentPolicy, kHandler, kHandlerRole}));
+            (std::set<std::string>{
+                kTable, kRole, kPolicy, kFunction, kApi, kIntegration, kRoute, kPermission, kStage,
+                kBucket, kBucketPolicy, kOriginAccessControl, kDistribution, kDeployment,
+                kDeploymentPolicy, kHandler, kHandlerRole, kLogGroup, kHandlerLogGroup}));
 }
 
 TEST_P(SingleStackTest, uses_the_presets_concurrency_and_billing_mode) {

@@ -148,10 +148,16 @@ cdk::Json assets_bucket(Preset preset) {
   return {{"Fn::Sub", "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"}};
 }
 
-const std::vector<std::string> kUserManagementResourceTypes = {
-    "AWS::DynamoDB::Table",           "AWS::IAM::Role",           "AWS::IAM::Policy",
-    "AWS::Lambda::Function",          "AWS::Lambda::Permission",  "AWS::ApiGatewayV2::Api",
-    "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Stage"};
+const std::vector<std::string> kUserManagementResourceTypes = {"AWS::DynamoDB::Table",
+                                                               "AWS::IAM::Role",
+                                                               "AWS::IAM::Policy",
+                                                               "AWS::Lambda::Function",
+                                                               "AWS::Lambda::Permission",
+                                                               "AWS::ApiGatewayV2::Api",
+                                                               "AWS::ApiGatewayV2::Integration",
+                                                               "AWS::ApiGatewayV2::Route",
+                                                               "AWS::ApiGatewayV2::Stage",
+                                                               "AWS::Logs::LogGroup"};
 
 const std::vector<std::string> kAdminConsoleResourceTypes = {"AWS::S3::Bucket",
                                                              "AWS::S3::BucketPolicy",
@@ -160,7 +166,8 @@ const std::vector<std::string> kAdminConsoleResourceTypes = {"AWS::S3::Bucket",
                                                              "Custom::CDKBucketDeployment",
                                                              "AWS::IAM::Policy",
                                                              "AWS::Lambda::Function",
-                                                             "AWS::IAM::Role"};
+                                                             "AWS::IAM::Role",
+                                                             "AWS::Logs::LogGroup"};
 
 void expect_resources_of_types(const cdk::assertions::Template& tpl,
                                const std::vector<std::string>& types) {

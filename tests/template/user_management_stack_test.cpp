@@ -25,7 +25,8 @@ constexpr const char* kFunction = "IngressFunctionCC445980";
 constexpr const char* kApi = "IngressHttpApiBBB93B0B";
 constexpr const char* kIntegration = "IngressHttpApiLambdaIntegration5DB33324";
 constexpr const char* kRoute = "IngressHttpApiProxyRouteCB6A4A13";
-constexpr const char* kPermission = "IngressHttpApiProxyRouteInvokePermissionC3CC7251";
+constexpr const char* kPermission = "IngressHttpApiProxyRouteLambdaIntegrationPermissionA0593286";
+constexpr const char* kLogGroup = "IngressFunctionLogGroup7EE7E393";
 constexpr const char* kStage = "IngressHttpApiDefaultStageAE0E294B";
 
 class UserManagementStackTest : public ::testing::TestWithParam<Preset> {
@@ -53,7 +54,7 @@ TEST_P(UserManagementStackTest, has_the_api_and_table_resources) {
 TEST_P(UserManagementStackTest, logical_ids_equal_the_aws_cdk_ones_for_the_same_paths) {
   EXPECT_EQ(resource_ids(template_),
             (std::set<std::string>{kTable, kRole, kPolicy, kFunction, kApi, kIntegration, kRoute,
-                                   kPermission, kStage}));
+                                   kPermission, kStage, kLogGroup}));
 }
 
 TEST_P(UserManagementStackTest, table_uses_the_presets_billing_mode) {
@@ -159,7 +160,7 @@ TEST_P(UserManagementStackTest, only_this_api_may_invoke_the_function) {
        {"FunctionName", get_att(kFunction, "Arn")},
        {"Principal", "apigateway.amazonaws.com"},
        {"SourceArn", join({"arn:", ref("AWS::Partition"), ":execute-api:", expected_.region, ":",
-                           expected_.account, ":", ref(kApi), "/*/*"})}}));
+                           expected_.account, ":", ref(kApi), "/*/*/api/*"})}}));
 }
 
 TEST_P(UserManagementStackTest, outputs_the_api_url_as_the_aws_cdk_builds_it) {

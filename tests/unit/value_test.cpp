@@ -98,6 +98,27 @@ TEST_F(ValueTest, references_render_as_ref_and_get_att) {
             Json::parse(R"({"Fn::GetAtt": ["Bucket", "Endpoint.Port"]})"));
 }
 
+TEST_F(ValueTest, values_are_equal_by_kind_and_content) {
+  auto& other = stack_.add<cdk::CfnResource>("Other", "AWS::S3::Bucket");
+  EXPECT_EQ(Value("a"), Value("a"));
+  EXPECT_NE(Value("1"), Value(1));
+  EXPECT_NE(Value(1), Value(1.0));
+  EXPECT_EQ(Value(cdk::List{"a", 1}), Value(cdk::List{"a", 1}));
+  EXPECT_NE(Value(cdk::List{"a", 1}), Value(cdk::List{1, "a"}));
+  EXPECT_EQ(Value(cdk::Object{{"k", true}}), Value(cdk::Object{{"k", true}}));
+  // Members in another order are another value: templates keep the order.
+  EXPECT_NE(Value(cdk::Object{{"a", 1}, {"b", 2}}), Value(cdk::Object{{"b", 2}, {"a", 1}}));
+
+  EXPECT_EQ(bucket_.ref(), bucket_.ref());
+  EXPECT_NE(bucket_.ref(), other.ref());
+  EXPECT_NE(bucket_.ref(), bucket_.get_att("Arn"));
+  EXPECT_NE(bucket_.get_att("Arn"), bucket_.get_att("DomainName"));
+  EXPECT_EQ(bucket_.get_att("Arn") + "/*", bucket_.get_att("Arn") + "/*");
+  EXPECT_NE(bucket_.get_att("Arn") + "/*", bucket_.get_att("Arn") + "/a");
+  EXPECT_EQ(stack_.region(), stack_.region());
+  EXPECT_NE(stack_.region(), stack_.account());
+}
+
 TEST_F(ValueTest, every_intrinsic_function_renders_as_cloudformation_expects) {
   namespace fn = cdk::fn;
   EXPECT_EQ(render(fn::join(",", {"a", bucket_.ref()})),

@@ -101,6 +101,10 @@ class Value {
   Data data_;
 };
 
+// Equal when of the same kind with equal contents: object members in the same order,
+// references to the same element (and attribute or pseudo parameter), the same intrinsic call.
+bool operator==(const Value& lhs, const Value& rhs);
+
 // String concatenation; a result that depends on deploy time renders as Fn::Join with "".
 Value operator+(const Value& lhs, const Value& rhs);
 

@@ -1,4 +1,4 @@
-"""The handler of the BucketDeployment construct (service/common/bucket_deployment.hpp): a
+"""The handler of the BucketDeployment construct (cdk/aws/s3_deployment/bucket_deployment.hpp): a
 CloudFormation custom resource that copies zip archives (folder assets, as cdk-assets
 publishes them) into a bucket.
 
