@@ -59,3 +59,7 @@ cdkpp_add_synth(app
   CONTEXT ${CDKPP_APPLICATION_CONTEXT}
   OUTPUTS ${synth_outputs}
 )
+
+# list-, diff-, deploy- and destroy-<stage>: the sandbox's service stacks, or the production
+# preset's toolchain stack, whose pipeline rolls out the Production stage.
+cdkpp_add_deploy_targets(synth NAME "${CDKPP_STAGE}")

@@ -53,6 +53,8 @@ install(FILES
   "${PROJECT_SOURCE_DIR}/cmake/CdkppSynth.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/CdkppAwsServices.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/CdkppConstructs.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/CdkppDeploy.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/CdkppCdkCommand.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/CdkppTesting.cmake"
   DESTINATION "${CDKPP_INSTALL_CMAKEDIR}"
 )
