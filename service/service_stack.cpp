@@ -45,6 +45,9 @@ void ServiceStack::add_stack_per_context(cdk::Construct& scope, const std::strin
       admin_console_name, admin_console::AdminConsoleStackProps{
                               .stack = stack_props(admin_console_name, config),
                               .user_management_api_endpoint = user_management_->api_endpoint()});
+  // The import of the endpoint makes the dependency too, but only at synth; declared here, it
+  // is known to the pipeline, which orders the production stage's deployments by it.
+  admin_console_->add_dependency(*user_management_, "imports the User Management API endpoint");
 
   stacks_ = {user_management_, admin_console_};
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <regex>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -151,6 +152,11 @@ std::vector<std::string> prepare_app(App& app) {
   for (Stack* stack : stacks) {
     add_bootstrap_elements(*stack);
     keep_synthesized_children_last(*stack);
+  }
+
+  // The constructs' own checks, now that every stack dependency is known.
+  for (const Construct* construct : std::as_const(app).find_all()) {
+    for (std::string& problem : construct->validate()) problems.push_back(std::move(problem));
   }
 
   // Every resource is checked against the CloudFormation spec as its template has it; a

@@ -81,7 +81,7 @@ TEST_F(BucketDeploymentTest, an_invalidation_path_must_start_with_a_slash) {
 
 TEST_F(BucketDeploymentTest, the_handler_may_read_its_sources_and_write_the_prefix_only) {
   BucketDeploymentProps props = props_for(folder_);
-  props.destination_key_prefix = "site/";
+  props.destination_key_prefix = "site";  // the same folder as "site/"
   const auto& deployment = stack_.add<BucketDeployment>("Deployment", props);
 
   const auto tpl = cdk::assertions::Template::from_stack(stack_);
@@ -136,11 +136,12 @@ TEST_F(BucketDeploymentTest, a_distribution_is_invalidated_with_its_permission) 
             (Json{"cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"}));
 }
 
-TEST_F(BucketDeploymentTest, the_handler_logs_for_a_month_and_runs_two_at_a_time) {
+TEST_F(BucketDeploymentTest, the_handler_logs_for_a_month_and_reserves_no_concurrency) {
   const auto& deployment = stack_.add<BucketDeployment>("Deployment", props_for(folder_));
   const auto tpl = cdk::assertions::Template::from_stack(stack_);
   const Json function = tpl.to_json()["Resources"][deployment.handler().resource().logical_id()];
-  EXPECT_EQ(function["Properties"]["ReservedConcurrentExecutions"], 2);
+  // Reserving any would fail in accounts whose concurrency limit is still the new-account one.
+  EXPECT_FALSE(function["Properties"].contains("ReservedConcurrentExecutions"));
   EXPECT_EQ(function["Properties"]["Timeout"], 900);
   EXPECT_EQ(function["Properties"]["Runtime"], "python3.12");
   EXPECT_TEMPLATE(tpl.has_resource_properties("AWS::Logs::LogGroup", {{"RetentionInDays", 30}}));

@@ -63,6 +63,16 @@ TEST_F(StackTest, a_bucket_can_use_kms_keep_versions_and_go_with_its_stack) {
   EXPECT_TEMPLATE(template_of().resource_count_is("AWS::S3::BucketPolicy", 0));
 }
 
+TEST_F(StackTest, a_bucket_can_use_a_key_of_its_own) {
+  const auto& bucket = stack_.add<s3::Bucket>(
+      "Bucket", s3::BucketProps{.encryption_key_arn = "arn:aws:kms:eu-west-1:111111111111:key/k"});
+  EXPECT_EQ(resource(bucket.resource().logical_id())["Properties"]["BucketEncryption"],
+            Json::parse(R"({"ServerSideEncryptionConfiguration": [{"BucketKeyEnabled": true,
+                "ServerSideEncryptionByDefault": {
+                  "KMSMasterKeyID": "arn:aws:kms:eu-west-1:111111111111:key/k",
+                  "SSEAlgorithm": "aws:kms"}}]})"));
+}
+
 TEST_F(StackTest, bucket_grants_name_the_bucket_and_its_matching_objects) {
   const auto& bucket = stack_.add<s3::Bucket>("Bucket");
   auto& reader = stack_.add<iam::Role>(

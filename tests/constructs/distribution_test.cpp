@@ -109,6 +109,44 @@ TEST_F(DistributionTest, an_http_origin_behind_a_path_is_reached_over_tls) {
   EXPECT_EQ(config["Origins"][0]["Id"], "Files");
 }
 
+TEST_F(DistributionTest, behaviours_on_the_same_bucket_share_its_origin_and_access_control) {
+  const auto origin = cloudfront::Origin::s3_with_origin_access_control(bucket_);
+  const auto& distribution =
+      add_distribution({.default_behavior = {.origin = origin},
+                        .additional_behaviors = {{"/a/*", {.origin = origin}}}});
+  EXPECT_EQ(config_of(distribution)["Origins"].size(), 1);
+  EXPECT_TEMPLATE(template_of().resource_count_is("AWS::CloudFront::OriginAccessControl", 1));
+
+  const auto named = cloudfront::Origin::s3_with_origin_access_control(bucket_, nullptr, "Site");
+  EXPECT_EQ(error_of([&] {
+              stack_.add<cloudfront::Distribution>(
+                  "Named", cloudfront::DistributionProps{
+                               .default_behavior = {.origin = named},
+                               .additional_behaviors = {{"/a/*", {.origin = named}}}});
+            }),
+            "(no error)");
+}
+
+TEST_F(DistributionTest, refuses_a_bucket_it_could_not_decrypt) {
+  auto& sealed = stack_.add<s3::Bucket>(
+      "Sealed", s3::BucketProps{.encryption = s3::BucketEncryption::kms_managed});
+  EXPECT_EQ(error_of([&] {
+              add_distribution(
+                  {.default_behavior = {
+                       .origin = cloudfront::Origin::s3_with_origin_access_control(sealed)}});
+            }),
+            "'Test/Site': bucket 'Test/Sealed' is encrypted with the account's aws/s3 KMS key, "
+            "which CloudFront cannot use to read it: give the bucket SSE-S3 encryption");
+}
+
+TEST_F(DistributionTest, refuses_a_behaviour_without_a_cache_policy) {
+  EXPECT_EQ(error_of([&] {
+              add_distribution({.default_behavior = {.origin = cloudfront::Origin::http("a.com"),
+                                                     .cache_policy_id = ""}});
+            }),
+            "'Test/Site': the default behaviour needs a cache policy id");
+}
+
 TEST_F(DistributionTest, refuses_a_rooted_default_object_and_repeated_patterns) {
   const auto origin = cloudfront::Origin::http("example.com");
   EXPECT_EQ(error_of([&] {

@@ -144,6 +144,11 @@ TEST_F(FunctionTest, refuses_values_lambda_refuses) {
             "'Test/Function': environment variable 'AWS_REGION' is reserved by Lambda, which "
             "sets it itself");
   EXPECT_EQ(error_of([&] {
+              add_function(with([](auto& p) { p.environment = {{"LAMBDA_TASK_ROOT", "x"}}; }));
+            }),
+            "'Test/Function': environment variable 'LAMBDA_TASK_ROOT' is reserved by Lambda, "
+            "which sets it itself");
+  EXPECT_EQ(error_of([&] {
               add_function(with([](auto& p) { p.environment = {{"1ST-VAR", "x"}}; }));
             }),
             "'Test/Function': environment variable '1ST-VAR' must start with a letter and hold "

@@ -96,6 +96,31 @@ TEST_F(HttpApiTest, the_url_is_the_default_stage_s) {
                   cfn_ref("AWS::URLSuffix"), "/"}));
 }
 
+TEST_F(HttpApiTest, an_integration_id_names_one_function) {
+  auto& other = stack_.add<lambda::Function>(
+      "Other", lambda::FunctionProps{.runtime = lambda::Runtime::python_3_12(),
+                                     .handler = "index.handler",
+                                     .code = lambda::Code::from_asset(CDKPP_TEST_CODE_DIR)});
+  api_.add_routes({.path = "/a", .integration = &integration_});
+  const apigatewayv2::HttpLambdaIntegration same_id{.id = "Users", .handler = &other};
+  EXPECT_EQ(error_of([&] { api_.add_routes({.path = "/b", .integration = &same_id}); }),
+            "'Test/Api': integration id 'Users' is given to two different integrations (another "
+            "function or payload format)");
+  EXPECT_TEMPLATE(template_of().resource_count_is("AWS::ApiGatewayV2::Route", 1));
+}
+
+TEST_F(HttpApiTest, a_refused_call_adds_no_route) {
+  api_.add_routes({.path = "/a", .methods = {HttpMethod::post}, .integration = &integration_});
+  EXPECT_EQ(error_of([&] {
+              api_.add_routes({.path = "/a",
+                               .methods = {HttpMethod::get, HttpMethod::post},
+                               .integration = &integration_});
+            }),
+            "'Test/Api': route 'POST /a' is added twice");
+  EXPECT_TEMPLATE(template_of().resource_count_is("AWS::ApiGatewayV2::Route", 1));
+  EXPECT_TEMPLATE(template_of().resource_count_is("AWS::Lambda::Permission", 1));
+}
+
 TEST_F(HttpApiTest, refuses_malformed_paths_repeated_routes_and_no_integration) {
   EXPECT_EQ(error_of([&] { api_.add_routes({.path = "users", .integration = &integration_}); }),
             "'Test/Api': route path 'users' must start with '/' and not end with one");

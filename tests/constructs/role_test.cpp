@@ -48,6 +48,18 @@ TEST_F(RoleTest, statements_go_into_one_default_policy_named_after_its_logical_i
                   {"Roles", {cfn_ref(role_.resource().logical_id())}}}));
 }
 
+TEST_F(StackTest, a_policy_name_keeps_the_last_128_characters_of_a_long_logical_id) {
+  cdk::Construct* scope = &stack_;
+  for (int i = 0; i < 6; ++i) scope = &scope->add<cdk::Construct>(std::string(30, 'a' + i));
+  auto& role = scope->add<iam::Role>(
+      "Role", iam::RoleProps{.assumed_by = iam::service_principal("lambda.amazonaws.com")});
+  role.add_to_policy({.actions = {"s3:ListBucket"}, .resources = {"arn:aws:s3:::a"}});
+
+  const std::string id = role.default_policy()->logical_id();
+  ASSERT_GT(id.size(), 128u);
+  EXPECT_EQ(resource(id)["Properties"]["PolicyName"], id.substr(id.size() - 128));
+}
+
 TEST_F(RoleTest, dependents_wait_for_the_policy_made_before_or_after_them) {
   auto& before = stack_.add<cdk::aws::s3::CfnBucket>("Before");
   role_.add_dependent(before);

@@ -81,6 +81,14 @@ TEST_F(TableTest, refuses_a_key_without_a_name) {
             "'Test/Table': the sort key needs a name");
 }
 
+TEST_F(TableTest, refuses_a_sort_key_that_is_the_partition_key) {
+  EXPECT_EQ(
+      error_of([&] {
+        add_table({.partition_key = {.name = "id"}, .sort_key = dynamodb::Attribute{.name = "id"}});
+      }),
+      "'Test/Table': the sort key 'id' must differ from the partition key");
+}
+
 TEST_F(TableTest, read_write_grant_gives_the_item_actions_on_this_table_only) {
   const auto& table = add_table({.partition_key = {.name = "id"}});
   auto& role = add_role();

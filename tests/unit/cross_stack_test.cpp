@@ -370,3 +370,36 @@ TEST(cross_stack, synth_lists_every_problem_in_one_validation_error) {
 }
 
 }  // namespace
+
+// A construct that reports, at synth, the dependencies its stack has then.
+class DependencyReporter : public cdk::Construct {
+ public:
+  using cdk::Construct::Construct;
+
+  std::vector<std::string> validate() const override {
+    std::vector<std::string> problems;
+    for (const cdk::StackDependency& dependency : cdk::Stack::of(*this).dependencies()) {
+      problems.push_back("'" + path() + "': depends on " + dependency.stack->stack_name());
+    }
+    return problems;
+  }
+};
+
+TEST(cross_stack, constructs_validate_once_references_made_the_stack_dependencies) {
+  cdk::App app;
+  auto& producer = app.add<cdk::Stack>("Producer");
+  auto& consumer = app.add<cdk::Stack>("Consumer");
+  auto& bucket = producer.add<cdk::CfnResource>("Bucket", "AWS::S3::Bucket");
+  consumer.add<cdk::CfnResource>("Sink", kSink, cdk::Object{{"V", bucket.ref()}});
+  consumer.add<DependencyReporter>("Reporter");
+  producer.add<DependencyReporter>("Quiet");
+  const cdk::test::TempDir out;
+
+  try {
+    app.synth(out / "cdk.out");
+    FAIL() << "synth should have failed";
+  } catch (const cdk::ValidationError& e) {
+    EXPECT_EQ(e.problems(), (std::vector<std::string>{"'Consumer/Reporter': depends on Producer"}));
+  }
+  EXPECT_FALSE(std::filesystem::exists(out / "cdk.out"));
+}

@@ -76,7 +76,15 @@ Value HttpApi::arn_for_execute_api(HttpMethod method, std::string_view path,
 
 const CfnIntegration& HttpApi::integration_for(const HttpLambdaIntegration& integration) {
   auto found = integrations_.find(integration.id);
-  if (found != integrations_.end()) return *found->second;
+  if (found != integrations_.end()) {
+    const CfnIntegration& known = *found->second;
+    const bool same =
+        known.props().integration_uri.value() == integration.handler->function_arn() &&
+        known.props().payload_format_version.value() == Value(integration.payload_format_version);
+    if (same) return known;
+    throw Error(describe() + ": integration id '" + integration.id +
+                "' is given to two different integrations (another function or payload format)");
+  }
 
   auto& resource =
       add<Construct>(integration.id)
@@ -99,13 +107,22 @@ std::vector<CfnRoute*> HttpApi::add_routes(const HttpRouteOptions& options) {
     throw Error(describe() + ": route '" + options.path + "' needs at least one method");
   }
 
-  const CfnIntegration& integration = integration_for(*options.integration);
-  std::vector<CfnRoute*> routes;
+  // Every route key is checked before any route is made: a refused call adds nothing.
+  std::vector<std::string> keys;
   for (HttpMethod method : options.methods) {
     const std::string key = to_string(method) + " " + options.path;
-    if (std::find(route_keys_.begin(), route_keys_.end(), key) != route_keys_.end()) {
+    const bool known = std::find(route_keys_.begin(), route_keys_.end(), key) != route_keys_.end();
+    if (known || std::find(keys.begin(), keys.end(), key) != keys.end()) {
       throw Error(describe() + ": route '" + key + "' is added twice");
     }
+    keys.push_back(key);
+  }
+
+  const CfnIntegration& integration = integration_for(*options.integration);
+  std::vector<CfnRoute*> routes;
+  for (std::size_t i = 0; i < options.methods.size(); ++i) {
+    const HttpMethod method = options.methods[i];
+    const std::string& key = keys[i];
     route_keys_.push_back(key);
 
     std::string id = options.id.empty() ? to_string(method) + options.path : options.id;

@@ -55,20 +55,24 @@ bool same_origin(const Origin& a, const Origin& b) {
 }
 
 // The distribution's origins, each once, with their ids, in the order behaviours name them.
+// Origins are compared as the behaviours gave them, before an id or an access control is made.
 class OriginSet {
  public:
   explicit OriginSet(Construct& distribution) : distribution_(distribution) {}
 
   const std::string& add(const Origin& origin) {
-    for (auto& known : origins_) {
+    for (std::size_t i = 0; i < given_.size(); ++i) {
+      const Origin& known = origins_[i];
       if (!origin.id.empty() && known.id == origin.id) {
-        if (same_origin(known, origin)) return known.id;
+        if (same_origin(given_[i], origin)) return known.id;
         throw Error(distribution_.describe() + ": origin id '" + origin.id +
                     "' is given to two different origins");
       }
-      if (origin.id.empty() && same_origin(known, origin)) return known.id;
+      if (origin.id.empty() && same_origin(given_[i], origin)) return known.id;
     }
+    check_readable(origin);
 
+    given_.push_back(origin);
     Origin added = origin;
     const std::string scope_id = "Origin" + std::to_string(origins_.size() + 1);
     if (added.id.empty()) {
@@ -87,7 +91,21 @@ class OriginSet {
   const std::vector<Origin>& origins() const { return origins_; }
 
  private:
+  // Origin access control signs its requests, but decrypting SSE-KMS objects needs a key
+  // policy that lets CloudFront use the key, which the account's aws/s3 key never has.
+  void check_readable(const Origin& origin) const {
+    if (origin.kind != Origin::Kind::s3_origin_access_control) return;
+    const s3::Bucket& bucket = *origin.bucket;
+    const bool aws_s3_key = bucket.encryption() == s3::BucketEncryption::kms_managed &&
+                            bucket.encryption_key_arn().is_null();
+    if (!aws_s3_key) return;
+    throw Error(distribution_.describe() + ": bucket " + bucket.describe() +
+                " is encrypted with the account's aws/s3 KMS key, which CloudFront cannot use "
+                "to read it: give the bucket SSE-S3 encryption");
+  }
+
   Construct& distribution_;
+  std::vector<Origin> given_;
   std::vector<Origin> origins_;
 };
 
@@ -128,8 +146,14 @@ void check(const Construct& scope, const DistributionProps& props) {
     throw Error(scope.describe() + ": the default root object '" + props.default_root_object +
                 "' must not start with '/'");
   }
+  auto check_cache_policy = [&scope](const std::string& which, const BehaviorOptions& behavior) {
+    if (!behavior.cache_policy_id.empty()) return;
+    throw Error(scope.describe() + ": " + which + " needs a cache policy id");
+  };
+  check_cache_policy("the default behaviour", props.default_behavior);
   std::vector<std::string> patterns;
   for (const auto& [pattern, behavior] : props.additional_behaviors) {
+    check_cache_policy("behaviour '" + pattern + "'", behavior);
     if (pattern.empty()) throw Error(scope.describe() + ": a behaviour needs a path pattern");
     if (std::find(patterns.begin(), patterns.end(), pattern) != patterns.end()) {
       throw Error(scope.describe() + ": path pattern '" + pattern + "' has two behaviours");

@@ -76,6 +76,10 @@ CfnTable::Props table_props(const TableProps& props) {
 Table::Table(Construct& scope, std::string_view id, TableProps props) : Construct(scope, id) {
   check_key(*this, "partition", props.partition_key);
   if (props.sort_key) check_key(*this, "sort", *props.sort_key);
+  if (props.sort_key && props.sort_key->name == props.partition_key.name) {
+    throw Error(describe() + ": the sort key '" + props.sort_key->name +
+                "' must differ from the partition key");
+  }
   check_capacities(*this, props);
 
   table_ = &add<CfnTable>("Resource", table_props(props));

@@ -32,6 +32,14 @@ Value policy_document(const std::vector<PolicyStatement>& statements) {
   return Object{{"Version", "2012-10-17"}, {"Statement", std::move(rendered)}};
 }
 
+Value inline_policy_name(const CfnElement& policy) {
+  constexpr std::size_t kMaxPolicyName = 128;
+  const std::string id = policy.logical_id();
+  // Shorter IDs stay references to the ID, so that an override of it carries over.
+  if (id.size() <= kMaxPolicyName) return policy.logical_id_value();
+  return id.substr(id.size() - kMaxPolicyName);
+}
+
 Value service_principal(std::string_view service) { return Object{{"Service", service}}; }
 
 Value managed_policy_arn(const Stack& stack, std::string_view name) {

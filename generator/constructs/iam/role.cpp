@@ -29,8 +29,7 @@ void Role::add_to_policy(PolicyStatement statement) {
   if (policy_ == nullptr) {
     policy_ = &add<Construct>("DefaultPolicy")
                    .add<CfnPolicy>("Resource", CfnPolicy::Props{.roles = {role_->ref()}});
-    // The name need only be unique within the role; the logical ID also tells where it is from.
-    policy_->props().policy_name = policy_->logical_id_value();
+    policy_->props().policy_name = inline_policy_name(*policy_);
     for (CfnResource* dependent : dependents_) dependent->add_depends_on(*policy_);
   }
   policy_->props().policy_document = policy_document(statements_);

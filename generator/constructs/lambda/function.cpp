@@ -19,21 +19,28 @@ constexpr std::array kRetentionDays = {1,    3,    5,    7,    14,   30,  60,  9
                                        120,  150,  180,  365,  400,  545, 731, 1096,
                                        1827, 2192, 2557, 2922, 3288, 3653};
 
-// Lambda sets these itself and refuses them in a function's environment.
-constexpr std::array<std::string_view, 14> kReservedVariables = {"_HANDLER",
-                                                                 "_X_AMZN_TRACE_ID",
-                                                                 "AWS_DEFAULT_REGION",
-                                                                 "AWS_REGION",
-                                                                 "AWS_EXECUTION_ENV",
-                                                                 "AWS_LAMBDA_FUNCTION_NAME",
-                                                                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-                                                                 "AWS_LAMBDA_FUNCTION_VERSION",
-                                                                 "AWS_LAMBDA_INITIALIZATION_TYPE",
-                                                                 "AWS_LAMBDA_LOG_GROUP_NAME",
-                                                                 "AWS_LAMBDA_LOG_STREAM_NAME",
-                                                                 "AWS_ACCESS_KEY_ID",
-                                                                 "AWS_SECRET_ACCESS_KEY",
-                                                                 "AWS_SESSION_TOKEN"};
+// Lambda sets these itself and refuses them in a function's environment (its reserved
+// variables; the ones it merely defines, such as TZ or PATH, may be set).
+constexpr std::array<std::string_view, 18> kReservedVariables = {
+    "_HANDLER",
+    "_X_AMZN_TRACE_ID",
+    "AWS_ACCESS_KEY",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_DEFAULT_REGION",
+    "AWS_EXECUTION_ENV",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LAMBDA_FUNCTION_VERSION",
+    "AWS_LAMBDA_INITIALIZATION_TYPE",
+    "AWS_LAMBDA_LOG_GROUP_NAME",
+    "AWS_LAMBDA_LOG_STREAM_NAME",
+    "AWS_LAMBDA_RUNTIME_API",
+    "AWS_REGION",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "LAMBDA_RUNTIME_DIR",
+    "LAMBDA_TASK_ROOT",
+};
 
 void check_range(const Construct& scope, std::string_view what, const std::optional<int>& value,
                  int min, int max) {

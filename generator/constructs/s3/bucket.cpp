@@ -8,9 +8,14 @@ namespace cdk::aws::s3 {
 namespace {
 
 CfnBucket::Props bucket_props(const BucketProps& props) {
-  const bool kms = props.encryption == BucketEncryption::kms_managed;
-  const CfnBucket::ServerSideEncryptionRuleProperty rule{
+  const bool own_key = !props.encryption_key_arn.is_null();
+  const bool kms = own_key || props.encryption == BucketEncryption::kms_managed;
+  CfnBucket::ServerSideEncryptionRuleProperty rule{
       .server_side_encryption_by_default = {.sse_algorithm = kms ? "aws:kms" : "AES256"}};
+  if (own_key) {
+    rule.bucket_key_enabled = true;
+    rule.server_side_encryption_by_default.kms_master_key_id = props.encryption_key_arn;
+  }
 
   CfnBucket::Props out{
       .bucket_encryption = {.server_side_encryption_configuration = {rule}},
@@ -31,6 +36,9 @@ std::vector<Value> bucket_and_objects(const Bucket& bucket, const Value& key_pat
 }  // namespace
 
 Bucket::Bucket(Construct& scope, std::string_view id, BucketProps props) : Construct(scope, id) {
+  const bool own_key = !props.encryption_key_arn.is_null();
+  encryption_ = own_key ? BucketEncryption::kms_managed : props.encryption;
+  encryption_key_arn_ = props.encryption_key_arn;
   bucket_ = &add<CfnBucket>("Resource", bucket_props(props));
   bucket_->apply_removal_policy(props.removal_policy);
 
@@ -59,6 +67,12 @@ void Bucket::add_to_resource_policy(iam::PolicyStatement statement) {
 void Bucket::grant_read(iam::Grantable& grantee, const Value& key_pattern) const {
   grantee.add_to_principal_policy({.actions = {"s3:GetBucket*", "s3:GetObject*", "s3:List*"},
                                    .resources = bucket_and_objects(*this, key_pattern)});
+}
+
+void Bucket::grant_read_to_principal(const Value& principal, const Value& key_pattern) {
+  add_to_resource_policy({.actions = {"s3:GetBucket*", "s3:GetObject*", "s3:List*"},
+                          .principal = principal,
+                          .resources = bucket_and_objects(*this, key_pattern)});
 }
 
 void Bucket::grant_read_write(iam::Grantable& grantee, const Value& key_pattern) const {

@@ -14,8 +14,6 @@ namespace {
 constexpr std::string_view kHandlerId = "BucketDeploymentHandler";
 constexpr int kHandlerTimeoutSeconds = 900;
 constexpr int kHandlerMemorySize = 256;
-// Deployments of one stack run one or two at a time; the function needs no more.
-constexpr int kHandlerReservedConcurrency = 2;
 constexpr int kHandlerLogRetentionDays = 30;
 
 // The stack's one handler function, made by its first deployment.
@@ -30,7 +28,6 @@ lambda::Function& handler_of(Stack& stack) {
                             .code = lambda::Code::from_asset(CDKPP_BUCKET_DEPLOYMENT_HANDLER_DIR),
                             .timeout_seconds = kHandlerTimeoutSeconds,
                             .memory_size = kHandlerMemorySize,
-                            .reserved_concurrent_executions = kHandlerReservedConcurrency,
                             .log_retention_days = kHandlerLogRetentionDays});
 }
 
@@ -83,12 +80,18 @@ void check(const Construct& scope, const BucketDeploymentProps& props) {
   }
 }
 
+// "site" and "site/" are the same folder; the policy and the handler both see "site/".
+void normalize_prefix(std::string& prefix) {
+  if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+}
+
 }  // namespace
 
 BucketDeployment::BucketDeployment(Construct& scope, std::string_view id,
                                    BucketDeploymentProps props)
     : Construct(scope, id) {
   check(*this, props);
+  normalize_prefix(props.destination_key_prefix);
   handler_ = &handler_of(Stack::of(*this));
 
   // A policy per deployment, on the shared role: a deployment's permissions go with it.
@@ -98,7 +101,7 @@ BucketDeployment::BucketDeployment(Construct& scope, std::string_view id,
               "Resource", iam::CfnPolicy::Props{
                               .policy_document = iam::policy_document(handler_statements(props)),
                               .roles = {handler_->role().role_name()}});
-  policy.props().policy_name = policy.logical_id_value();
+  policy.props().policy_name = iam::inline_policy_name(policy);
 
   List bucket_names;
   List object_keys;

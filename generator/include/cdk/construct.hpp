@@ -64,6 +64,12 @@ class Construct {
   // A short description for error messages: the path, or "the app" for the root.
   std::string describe() const;
 
+  // What is wrong with this construct once the whole tree is known, as complete messages
+  // (with the construct path); synthesis calls it on every construct after the references
+  // between stacks are resolved (so stack dependencies are known), lists every problem of
+  // every construct, and writes nothing when there is one. Nothing by default.
+  virtual std::vector<std::string> validate() const { return {}; }
+
   // Paths of constructs destroyed while their scope lived on (for example ones made on the C++
   // stack that went out of scope): the tree lost them, so synthesis refuses to go on.
   const std::vector<std::string>& destroyed_before_synthesis() const {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cdk/cfn_element.hpp"
 #include "cdk/stack.hpp"
 #include "cdk/value.hpp"
 
@@ -35,6 +36,10 @@ Value service_principal(std::string_view service);
 
 // The ARN of an AWS managed policy, "arn:<partition>:iam::aws:policy/<name>".
 Value managed_policy_arn(const Stack& stack, std::string_view name);
+
+// The PolicyName of an inline policy: its logical ID, which also tells where it comes from, or
+// the ID's last 128 characters (IAM's limit) when it is longer, as the AWS CDK names them.
+Value inline_policy_name(const CfnElement& policy);
 
 // What a grant gives permissions to: a role, or a construct that runs as one (a function).
 class Grantable {

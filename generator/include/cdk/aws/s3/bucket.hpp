@@ -21,6 +21,9 @@ enum class BucketEncryption {
 
 struct BucketProps {
   BucketEncryption encryption = BucketEncryption::s3_managed;
+  // A KMS key of one's own (its ARN) for SSE-KMS, with S3 bucket keys; encryption is then
+  // kms_managed whatever it says.
+  Value encryption_key_arn;
   // A bucket policy that denies every request not made over TLS.
   bool enforce_ssl = true;
   bool versioned = false;
@@ -38,6 +41,9 @@ class Bucket : public Construct {
   Bucket(Construct& scope, std::string_view id, BucketProps props = {});
 
   Value bucket_name() const { return bucket_->ref(); }
+  // kms_managed for a key of its own too, whose ARN is then encryption_key_arn().
+  BucketEncryption encryption() const { return encryption_; }
+  const Value& encryption_key_arn() const { return encryption_key_arn_; }
   Value bucket_arn() const { return bucket_->attr_arn(); }
   Value bucket_regional_domain_name() const { return bucket_->attr_regional_domain_name(); }
   // "<bucket ARN>/<key pattern>", for the objects a statement is about ("*" for all).
@@ -49,6 +55,9 @@ class Bucket : public Construct {
   // Least-privilege grants on the objects matching key_pattern (and listing the bucket).
   void grant_read(iam::Grantable& grantee, const Value& key_pattern = "*") const;
   void grant_read_write(iam::Grantable& grantee, const Value& key_pattern = "*") const;
+  // The same reading, granted in the bucket's own policy to a principal of another account
+  // ({"AWS": "<role ARN>"}), which its own IAM policies must allow too.
+  void grant_read_to_principal(const Value& principal, const Value& key_pattern = "*");
 
   CfnBucket& resource() { return *bucket_; }
   const CfnBucket& resource() const { return *bucket_; }
@@ -58,6 +67,8 @@ class Bucket : public Construct {
  private:
   CfnBucket* bucket_ = nullptr;
   CfnBucketPolicy* policy_ = nullptr;
+  BucketEncryption encryption_ = BucketEncryption::s3_managed;
+  Value encryption_key_arn_;
   std::vector<iam::PolicyStatement> statements_;
 };
 
