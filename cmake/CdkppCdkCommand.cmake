@@ -161,12 +161,23 @@ else()
   endforeach()
 endif()
 
+# The CLI reads every environment variable whose name starts with CDK as an option of its own
+# (CDKPP_STACKS would be --ppStacks): cdkpp's are not passed on.
+execute_process(COMMAND "${CMAKE_COMMAND}" -E environment OUTPUT_VARIABLE environment)
+string(REGEX MATCHALL "(^|\n)CDKPP_[A-Za-z0-9_]*=" ours "${environment}")
+set(unset_ours "")
+foreach(assignment IN LISTS ours)
+  string(REGEX REPLACE "^\n?(CDKPP_[A-Za-z0-9_]*)=$" "\\1" name "${assignment}")
+  list(APPEND unset_ours "--unset=${name}")
+endforeach()
+
 foreach(n IN LISTS commands)
   _print_command("${command_${n}}")
   if(dry_run)
     continue()
   endif()
-  execute_process(COMMAND ${command_${n}} RESULT_VARIABLE result)
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${unset_ours} ${command_${n}}
+                  RESULT_VARIABLE result)
   if(NOT result EQUAL 0)
     if(CDKPP_ACTION STREQUAL "list")
       _fail("`cdk list` failed (exit code ${result}). Its reason is above.")

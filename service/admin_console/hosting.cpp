@@ -46,7 +46,10 @@ Hosting::Hosting(cdk::Construct& scope, std::string_view id, HostingProps props)
           .sources = {&page},
           .destination_bucket = &bucket,
           .config = cdk::Object{{"userManagementApiEndpoint", props.user_management_api_endpoint}},
-          .distribution = &distribution});
+          .distribution = &distribution,
+          // Every function of the application has reserved concurrency; one or two
+          // deployments of a stack run at a time.
+          .handler_reserved_concurrency = 2});
 
   ui_endpoint_ = "https://" + distribution.domain_name();
 }

@@ -147,5 +147,22 @@ TEST_F(BucketDeploymentTest, the_handler_logs_for_a_month_and_reserves_no_concur
   EXPECT_TEMPLATE(tpl.has_resource_properties("AWS::Logs::LogGroup", {{"RetentionInDays", 30}}));
 }
 
+TEST_F(BucketDeploymentTest, deployments_of_a_stack_agree_on_the_handler_concurrency) {
+  BucketDeploymentProps first = props_for(folder_);
+  first.handler_reserved_concurrency = 2;
+  const auto& deployment = stack_.add<BucketDeployment>("One", first);
+  const auto tpl = cdk::assertions::Template::from_stack(stack_);
+  EXPECT_EQ(tpl.to_json()["Resources"][deployment.handler().resource().logical_id()]["Properties"]
+                         ["ReservedConcurrentExecutions"],
+            2);
+
+  BucketDeploymentProps other = props_for(folder_);
+  other.destination_key_prefix = "other/";
+  other.handler_reserved_concurrency = 3;
+  EXPECT_EQ(error_of([&] { stack_.add<BucketDeployment>("Two", other); }),
+            "'Site/Two': handler reserved concurrency '3' differs from the '2' of the stack's "
+            "handler, 'Site/BucketDeploymentHandler'");
+}
+
 }  // namespace
 }  // namespace construct_tests

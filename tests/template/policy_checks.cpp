@@ -67,6 +67,17 @@ void check_iam(const Template& tpl, Checks& check) {
   }
 }
 
+void check_keys(const Template& tpl, Checks& check) {
+  if (!has_any(tpl, "AWS::KMS::Key")) return;
+  check("every KMS key rotates and trusts no one by wildcard", [&] {
+    const Pattern anyone = Match::array_with(
+        {Match::object_like({{"Principal", Match::object_like({{"AWS", "*"}})}})});
+    tpl.all_resources_properties(
+        "AWS::KMS::Key", {{"EnableKeyRotation", true},
+                          {"KeyPolicy", {{"Statement", Match::not_(anyone)}}}});
+  });
+}
+
 void check_functions_and_tables(const Template& tpl, Checks& check) {
   if (has_any(tpl, "AWS::Lambda::Function")) {
     check("every function has a reserved concurrency", [&] {
@@ -106,6 +117,7 @@ int main(int argc, char** argv) {
   return cdk::assertions::check_template_files(argc, argv, [](const Template& tpl, Checks& check) {
     check_buckets(tpl, check);
     check_iam(tpl, check);
+    check_keys(tpl, check);
     check_functions_and_tables(tpl, check);
     check_bootstrap(tpl, check);
   });

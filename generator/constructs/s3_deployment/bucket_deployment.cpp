@@ -17,9 +17,18 @@ constexpr int kHandlerMemorySize = 256;
 constexpr int kHandlerLogRetentionDays = 30;
 
 // The stack's one handler function, made by its first deployment.
-lambda::Function& handler_of(Stack& stack) {
+lambda::Function& handler_of(const Construct& deployment, Stack& stack,
+                             const std::optional<int>& reserved_concurrency) {
   if (auto* existing = stack.try_find_child(kHandlerId)) {
-    return dynamic_cast<lambda::Function&>(*existing);
+    auto& handler = dynamic_cast<lambda::Function&>(*existing);
+    const Value& reserved = handler.resource().props().reserved_concurrent_executions.value();
+    if (reserved_concurrency && reserved != Value(*reserved_concurrency)) {
+      throw Error(deployment.describe() + ": handler reserved concurrency '" +
+                  std::to_string(*reserved_concurrency) + "' differs from the " +
+                  (reserved.is_null() ? std::string("none") : "'" + reserved.describe() + "'") +
+                  " of the stack's handler, " + handler.describe());
+    }
+    return handler;
   }
   return stack.add<lambda::Function>(
       kHandlerId,
@@ -28,6 +37,7 @@ lambda::Function& handler_of(Stack& stack) {
                             .code = lambda::Code::from_asset(CDKPP_BUCKET_DEPLOYMENT_HANDLER_DIR),
                             .timeout_seconds = kHandlerTimeoutSeconds,
                             .memory_size = kHandlerMemorySize,
+                            .reserved_concurrent_executions = reserved_concurrency,
                             .log_retention_days = kHandlerLogRetentionDays});
 }
 
@@ -92,7 +102,7 @@ BucketDeployment::BucketDeployment(Construct& scope, std::string_view id,
     : Construct(scope, id) {
   check(*this, props);
   normalize_prefix(props.destination_key_prefix);
-  handler_ = &handler_of(Stack::of(*this));
+  handler_ = &handler_of(*this, Stack::of(*this), props.handler_reserved_concurrency);
 
   // A policy per deployment, on the shared role: a deployment's permissions go with it.
   auto& policy =

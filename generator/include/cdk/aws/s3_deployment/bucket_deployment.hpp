@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,10 @@ struct BucketDeploymentProps {
   // A distribution to invalidate once the files are copied; null for none.
   const cloudfront::Distribution* distribution = nullptr;
   std::vector<std::string> distribution_paths = {"/*"};
+  // Concurrency reserved for the stack's handler function; unset: none (reserving any fails in
+  // accounts still at the new-account concurrency limit). Every deployment of a stack that
+  // sets it must set the same value.
+  std::optional<int> handler_reserved_concurrency;
 };
 
 // A Custom::CDKBucketDeployment resource at "<id>/CustomResource". Its handler function is
