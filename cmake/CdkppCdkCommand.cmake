@@ -97,7 +97,7 @@ if(NOT EXISTS "${CDKPP_ASSEMBLY}/manifest.json")
 endif()
 
 set(dry_run "${CDKPP_DRY_RUN}")
-if(DEFINED ENV{CDKPP_DEPLOY_DRY_RUN})
+if(NOT "$ENV{CDKPP_DEPLOY_DRY_RUN}" STREQUAL "")
   set(dry_run "$ENV{CDKPP_DEPLOY_DRY_RUN}")
 endif()
 

@@ -161,18 +161,42 @@ void check_stage(const cdk::Construct& pipeline, const cdk::Stage& stage,
     throw cdk::Error(pipeline.describe() + ": stage " + stage.describe() +
                      " needs an environment with an account and a region");
   }
+  // One artifact store, in the pipeline's region: the actions run there.
+  const auto& region = cdk::Stack::of(pipeline).environment().region;
+  if (region != stage.env()->region) {
+    throw cdk::Error(pipeline.describe() + ": stage " + stage.describe() + " is in region '" +
+                     *stage.env()->region + "', the pipeline in '" + region.value_or("") +
+                     "': a stage must be in the pipeline's region");
+  }
   if (stacks.empty()) {
     throw cdk::Error(pipeline.describe() + ": stage " + stage.describe() + " has no stacks");
   }
 }
 
+// The stage's own stacks, each after the stacks it depends on (tree order otherwise).
 std::vector<const cdk::Stack*> top_level_stacks(const cdk::Stage& stage) {
-  std::vector<const cdk::Stack*> stacks;
+  std::vector<const cdk::Stack*> left;
   for (const cdk::Construct* construct : stage.find_all()) {
     const auto* stack = dynamic_cast<const cdk::Stack*>(construct);
-    if (stack != nullptr && &stack->stage() == &stage) stacks.push_back(stack);
+    if (stack != nullptr && &stack->stage() == &stage) left.push_back(stack);
   }
-  return stacks;
+
+  std::vector<const cdk::Stack*> ordered;
+  auto placed = [&ordered](const cdk::Stack* stack) {
+    return std::find(ordered.begin(), ordered.end(), stack) != ordered.end();
+  };
+  while (!left.empty()) {
+    // add_dependency refuses cycles, so some stack is always ready.
+    const auto ready = std::find_if(left.begin(), left.end(), [&](const cdk::Stack* stack) {
+      return std::all_of(stack->dependencies().begin(), stack->dependencies().end(),
+                         [&](const cdk::StackDependency& d) {
+                           return &d.stack->stage() != &stack->stage() || placed(d.stack);
+                         });
+    });
+    ordered.push_back(*ready);
+    left.erase(ready);
+  }
+  return ordered;
 }
 
 }  // namespace
@@ -289,14 +313,17 @@ void CodePipeline::add_asset_publishing(const cdk::Stage& stage) {
   if (file_role_ == nullptr) {
     file_role_ = &add_service_role(assets_scope, "FileRole", "codebuild.amazonaws.com");
   }
+  // The CLI checks the stage's bootstrap version with its deploy role before publishing.
   file_role_->add_to_policy(
       {.actions = {"sts:AssumeRole"},
-       .resources = {bootstrap_role_arn(self, *stage.env(), "file-publishing")}});
+       .resources = {bootstrap_role_arn(self, *stage.env(), "file-publishing"),
+                     bootstrap_role_arn(self, *stage.env(), "deploy")}});
   const std::string id = "FileAsset" + std::to_string(asset_actions_.size() + 1);
   const CfnProject& project =
       add_project(assets_scope.add<cdk::Construct>(id),
                   {.install_commands = {"npm install -g aws-cdk@" + props_.cli_version},
-                   .commands = {"cdk publish-assets --app " + stage.artifact_id() + " --all"}},
+                   .commands = {"cdk publish-assets --unstable=publish-assets --app " +
+                                stage.artifact_id() + " --all"}},
                   *file_role_, *bucket_, key_arn_);
   role_->add_to_policy(
       {.actions = {"codebuild:BatchGetBuilds", "codebuild:StartBuild", "codebuild:StopBuild"},

@@ -1,13 +1,17 @@
 // cdkpp template tests: the pipeline construct on its own: what it refuses when a stage is
 // added, and a stack dependency that only synthesis finds.
 // SPDX-License-Identifier: Apache-2.0
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include <cdk/aws/codepipeline.hpp>
 #include <cdk/aws/s3.hpp>
 #include <cdk/cdk.hpp>
 
@@ -76,6 +80,39 @@ TEST_F(CodePipelineTest, a_declared_dependency_orders_the_deployments) {
   consumer.add_dependency(producer);
   pipeline_.add_stage(stage_);
   EXPECT_TRUE(pipeline_.validate().empty());
+}
+
+TEST_F(CodePipelineTest, a_stack_made_before_the_one_it_depends_on_deploys_after_it) {
+  auto& consumer = stage_.add<cdk::Stack>("Consumer");
+  auto& producer = stage_.add<cdk::Stack>("Producer");
+  consumer.add_dependency(producer);
+  pipeline_.add_stage(stage_);
+  EXPECT_TRUE(pipeline_.validate().empty());
+
+  std::vector<std::pair<std::string, std::int64_t>> orders;
+  const cdk::Value stages = pipeline_.resource().props().stages.value();
+  for (const cdk::Value& action : stages.as_list().back().as_object()[0].second.as_list()) {
+    std::string name;
+    std::int64_t order = 0;
+    for (const auto& [key, value] : action.as_object()) {
+      if (key == "Name") name = value.as_string();
+      if (key == "RunOrder") order = std::get<std::int64_t>(value.data());
+    }
+    orders.emplace_back(name, order);
+  }
+  EXPECT_EQ(orders, (std::vector<std::pair<std::string, std::int64_t>>{{"Producer.Prepare", 1},
+                                                                       {"Producer.Deploy", 2},
+                                                                       {"Consumer.Prepare", 3},
+                                                                       {"Consumer.Deploy", 4}}));
+}
+
+TEST_F(CodePipelineTest, refuses_a_stage_in_another_region) {
+  auto& elsewhere = pipeline_.add<cdk::Stage>(
+      "Elsewhere", cdk::StageProps{.env = cdk::Environment{"222222222222", "us-east-1"}});
+  elsewhere.add<cdk::Stack>("Stack");
+  EXPECT_EQ(error_of([&] { pipeline_.add_stage(elsewhere); }),
+            "'Tools/Pipeline': stage 'Tools/Pipeline/Elsewhere' is in region 'us-east-1', the "
+            "pipeline in 'eu-west-1': a stage must be in the pipeline's region");
 }
 
 TEST_F(CodePipelineTest, refuses_a_stage_it_cannot_deploy) {

@@ -195,7 +195,7 @@ TEST_P(ToolchainStackTest, assets_of_the_production_stage_are_published_before_i
   const Json spec =
       Json::parse(resources[kFileProject]["Properties"]["Source"]["BuildSpec"].get<std::string>());
   EXPECT_EQ(spec["phases"]["build"]["commands"],
-            (Json{"cdk publish-assets --app "
+            (Json{"cdk publish-assets --unstable=publish-assets --app "
                   "assembly-MyApp-Toolchain-Management-DeploymentPipeline-CodePipeline-Production "
                   "--all"}));
   EXPECT_FALSE(spec.contains("artifacts"));
@@ -318,7 +318,8 @@ TEST_P(ToolchainStackTest, project_roles_hold_only_what_their_step_needs) {
 
   const Json file = statements(kFilePolicy);
   EXPECT_EQ(actions_of(file), (std::vector<Json>{"sts:AssumeRole", logs, reports, read, decrypt}));
-  EXPECT_EQ(file[0]["Resource"], bootstrap_role("222222222222", "file-publishing"));
+  EXPECT_EQ(file[0]["Resource"], (Json{bootstrap_role("222222222222", "file-publishing"),
+                                       bootstrap_role("222222222222", "deploy")}));
 
   for (const char* role : {kBuildRole, kUpdateRole, kFileRole}) {
     EXPECT_EQ(
