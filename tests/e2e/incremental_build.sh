@@ -13,7 +13,9 @@ set -euo pipefail
 repo=$1 work=$2
 rm -rf "$work"
 mkdir -p "$work/src"
-for item in CMakeLists.txt CMakePresets.json app.cpp cmake generator service toolchain; do
+# package.json: the toolchain reads the pinned CLI version from it.
+for item in CMakeLists.txt CMakePresets.json app.cpp package.json cmake generator service \
+            toolchain; do
   cp -a "$repo/$item" "$work/src/"
 done
 cd "$work/src"
