@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "cdk/errors.hpp"
+#include "fingerprint.hpp"
 #include "synthesis.hpp"
 
 namespace cdk {
@@ -49,7 +50,10 @@ void require_files(const fs::path& staged, const fs::path& target,
 
 }  // namespace
 
-App::App(Context context) : Stage(StageProps{}), context_(std::move(context)) {}
+App::App(Context context)
+    : Stage(StageProps{}),
+      context_(std::move(context)),
+      asset_cache_(std::make_shared<detail::AssetCache>()) {}
 
 void App::record_input(const fs::path& file) {
   const fs::path absolute = fs::absolute(file).lexically_normal();
@@ -59,7 +63,8 @@ void App::record_input(const fs::path& file) {
 }
 
 void App::synth(const fs::path& outdir, const std::vector<std::string>& expected_files) {
-  std::vector<std::string> problems = detail::prepare_app(*this);
+  detail::RenderedApp rendered;
+  std::vector<std::string> problems = detail::prepare_app(*this, &rendered);
   if (!problems.empty()) throw ValidationError(std::move(problems));
 
   fs::path target = fs::absolute(outdir).lexically_normal();
@@ -77,7 +82,7 @@ void App::synth(const fs::path& outdir, const std::vector<std::string>& expected
   const fs::path staged =
       parent / fmt::format(".{}.staging-{}", target.filename().string(), ::getpid());
   try {
-    detail::write_assembly(*this, staged);
+    detail::write_assembly(*this, staged, rendered);
     require_files(staged, target, expected_files);
     detail::swap_into_place(staged, target);
   } catch (...) {

@@ -2,6 +2,7 @@
 // tree.json and a nested assembly per stage.
 // SPDX-License-Identifier: Apache-2.0
 #include <fcntl.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -36,13 +37,14 @@ bool logical_id_metadata_enabled(const App& app) {
 }
 
 Json stack_metadata(const App& app, const Stack& stack) {
-  Json metadata = Json::object();
-  if (!logical_id_metadata_enabled(app)) return metadata;
+  if (!logical_id_metadata_enabled(app)) return Json::object();
+  std::vector<std::pair<std::string, Json>> metadata;
   for (const CfnElement* element : stack_elements(stack)) {
-    metadata["/" + element->path()] =
-        Json::array({{{"type", "aws:cdk:logicalId"}, {"data", element->logical_id()}}});
+    metadata.emplace_back(
+        "/" + element->path(),
+        Json::array({{{"type", "aws:cdk:logicalId"}, {"data", element->logical_id()}}}));
   }
-  return metadata;
+  return object_of(std::move(metadata));
 }
 
 Json stack_artifact(const App& app, const Stack& stack, const std::string& template_hash) {
@@ -63,76 +65,141 @@ Json stack_artifact(const App& app, const Stack& stack, const std::string& templ
   return artifact;
 }
 
-// One node of tree.json; resources carry their type and resolved properties.
-Json tree_node(const Construct& construct, std::vector<std::string>& problems) {
-  Json node = Json::object();
-  node["id"] = construct.scope() == nullptr ? "App" : construct.id();
-  node["path"] = construct.path();
-  if (const auto* resource = dynamic_cast<const CfnResource*>(&construct)) {
-    node["attributes"] = {
-        {"aws:cdk:cloudformation:type", resource->type()},
-        {"aws:cdk:cloudformation:props",
-         resolve_in_stack(resource->stack(), Value(resource->properties()), problems)}};
-  }
-  if (!construct.children().empty()) {
-    Json children = Json::object();
-    for (const Construct* child : construct.children()) {
-      children[child->id()] = tree_node(*child, problems);
+// tree.json as it is written: compact JSON text, handed to the file in pieces, because the
+// tree of a large app as one JSON value (or one string) would cost as much memory as all of its
+// templates.
+class TreeWriter {
+ public:
+  TreeWriter(const fs::path& file, const TreeProperties& properties)
+      : file_(file), out_(file, std::ios::binary | std::ios::trunc), properties_(properties) {}
+
+  void write(const App& app) {
+    text_ = R"({"version":"tree-0.1","tree":)";
+    node(app, true);
+    text_ += '}';
+    flush();
+    out_.close();
+    if (!out_) {
+      throw Error(fmt::format("cannot write '{}': {}", file_.string(), std::strerror(errno)));
     }
-    node["children"] = std::move(children);
+    if (!problems_.empty()) throw ValidationError(std::move(problems_));
   }
-  return node;
-}
 
-Json tree_document(const App& app) {
-  std::vector<std::string> problems;
-  Json root = tree_node(app, problems);
-  if (!root.contains("children")) root["children"] = Json::object();
-  root["children"]["Tree"] = {{"id", "Tree"}, {"path", "Tree"}};
-  if (!problems.empty()) throw ValidationError(std::move(problems));
-  return {{"version", "tree-0.1"}, {"tree", std::move(root)}};
-}
+ private:
+  static constexpr std::size_t kPiece = 1 << 20;
 
-void write_stage(App& app, Stage& stage, const fs::path& dir) {
+  void json(const Json& value) { text_ += to_json_text(value, 0); }
+
+  // Ids and paths are nearly always printable ASCII, written as they are; anything else goes
+  // through the JSON serializer, which escapes it.
+  void json(const std::string& text) {
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+      return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    });
+    if (!plain) return json(Json(text));
+    text_ += '"';
+    text_ += text;
+    text_ += '"';
+  }
+
+  // A construct's node; resources carry their type and resolved properties.
+  void node(const Construct& construct, bool is_root) {
+    text_ += "{\"id\":";
+    json(is_root ? std::string("App") : construct.id());
+    text_ += ",\"path\":";
+    json(construct.path());
+
+    if (const auto* resource = dynamic_cast<const CfnResource*>(&construct)) {
+      text_ += ",\"attributes\":{\"aws:cdk:cloudformation:type\":";
+      json(resource->type());
+      text_ += ",\"aws:cdk:cloudformation:props\":";
+      // Recorded when the resource's template was rendered; resolved here for any other.
+      if (auto found = properties_.find(resource); found != properties_.end()) {
+        text_ += found->second;
+      } else {
+        json(resolve_in_stack(resource->stack(), Value(resource->properties()), problems_));
+      }
+      text_ += '}';
+    }
+
+    if (!construct.children().empty() || is_root) {
+      text_ += ",\"children\":{";
+      const char* separator = "";
+      for (const Construct* child : construct.children()) {
+        text_ += separator;
+        separator = ",";
+        json(child->id());
+        text_ += ':';
+        node(*child, false);
+      }
+      // The tree artifact is a node of the tree it describes, as in the AWS CDK.
+      if (is_root) text_ += std::string(separator) + R"("Tree":{"id":"Tree","path":"Tree"})";
+      text_ += '}';
+    }
+    text_ += '}';
+    if (text_.size() >= kPiece) flush();
+  }
+
+  void flush() {
+    out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
+    text_.clear();
+  }
+
+  const fs::path& file_;
+  std::ofstream out_;
+  const TreeProperties& properties_;
+  std::string text_;
+  std::vector<std::string> problems_;
+};
+
+void write_stage(App& app, Stage& stage, const fs::path& dir,
+                 const RenderedApp& rendered) {
   fs::create_directories(dir);
-  Json artifacts = Json::object();
+  // Artifact ids differ within an assembly (prepare_app checks it).
+  std::vector<std::pair<std::string, Json>> artifacts;
 
   for (Stage* child : child_stages(stage)) {
-    write_stage(app, *child, dir / child->artifact_id());
-    artifacts[child->artifact_id()] = {
-        {"type", "cdk:cloud-assembly"},
-        {"properties", {{"directoryName", child->artifact_id()}, {"displayName", child->path()}}}};
+    write_stage(app, *child, dir / child->artifact_id(), rendered);
+    artifacts.emplace_back(
+        child->artifact_id(),
+        Json{{"type", "cdk:cloud-assembly"},
+             {"properties",
+              {{"directoryName", child->artifact_id()}, {"displayName", child->path()}}}});
   }
 
   for (Stack* stack : stage_stacks(stage)) {
-    std::vector<std::string> problems;
-    const std::string text = to_json_text(render_template(*stack, problems), 1);
-    if (!problems.empty()) throw ValidationError(std::move(problems));
+    const auto found = rendered.templates.find(stack);
+    if (found == rendered.templates.end()) {
+      throw Error(fmt::format("stack '{}' was not prepared for synthesis", stack->path()));
+    }
+    const std::string& text = found->second;
 
     const std::string hash = sha256_hex(text);
     write_file(dir / stack->template_file(), text);
     write_file(dir / (stack->artifact_id() + ".assets.json"),
                to_json_text(stack_asset_manifest(*stack, hash), 2));
-    artifacts[stack->artifact_id() + ".assets"] = asset_manifest_artifact(*stack);
-    artifacts[stack->artifact_id()] = stack_artifact(app, *stack, hash);
+    artifacts.emplace_back(stack->artifact_id() + ".assets", asset_manifest_artifact(*stack));
+    artifacts.emplace_back(stack->artifact_id(), stack_artifact(app, *stack, hash));
   }
 
   if (&stage == &app) {
-    write_file(dir / "tree.json", to_json_text(tree_document(app), 0));
-    artifacts["Tree"] = {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
+    TreeWriter(dir / "tree.json", rendered.tree_properties).write(app);
+    artifacts.emplace_back("Tree",
+                           Json{{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}});
   }
 
-  const Json manifest = {{"version", kSchemaVersion}, {"artifacts", std::move(artifacts)}};
+  const Json manifest = {{"version", kSchemaVersion},
+                         {"artifacts", object_of(std::move(artifacts))}};
   write_file(dir / "manifest.json", to_json_text(manifest, 2));
   write_file(dir / "cdk.out", to_json_text(Json{{"version", kSchemaVersion}}, 0));
 }
 
 }  // namespace
 
-void write_assembly(App& app, const fs::path& dir) {
+void write_assembly(App& app, const fs::path& dir, const RenderedApp& rendered) {
   fs::create_directories(dir);
   stage_assets(app, dir);
-  write_stage(app, app, dir);
+  write_stage(app, app, dir, rendered);
 }
 
 void swap_into_place(const fs::path& staged, const fs::path& target) {

@@ -82,17 +82,28 @@ Asset::Asset(Construct& scope, std::string_view id, AssetProps props) : Construc
                             source_path_.string()));
   }
 
-  detail::Fingerprint fingerprint;
-  try {
-    fingerprint = detail::fingerprint(source_path_, props.extra_hash);
-  } catch (const std::exception& failure) {  // cdk::Error, or std::filesystem's
-    throw Error(fmt::format("{}: {}", describe(), failure.what()));
+  App* app = App::of(*this);
+  detail::Fingerprint taken;
+  const detail::Fingerprint* fingerprint = nullptr;
+  auto key = std::make_pair(source_path_, props.extra_hash);
+  if (app != nullptr) {
+    auto& cache = app->asset_cache().fingerprints;
+    if (auto found = cache.find(key); found != cache.end()) fingerprint = &found->second;
   }
-  if (App* app = App::of(*this)) {
-    for (const fs::path& input : fingerprint.inputs) app->record_input(input);
+  if (fingerprint == nullptr) {
+    try {
+      taken = detail::fingerprint(source_path_, props.extra_hash);
+    } catch (const std::exception& failure) {  // cdk::Error, or std::filesystem's
+      throw Error(fmt::format("{}: {}", describe(), failure.what()));
+    }
+    fingerprint = &taken;
+    if (app != nullptr) {
+      for (const fs::path& input : taken.inputs) app->record_input(input);
+      fingerprint = &app->asset_cache().fingerprints.emplace(std::move(key), taken).first->second;
+    }
   }
 
-  hash_ = std::move(fingerprint.hash);
+  hash_ = fingerprint->hash;
   const std::string extension = staged_extension(source_path_);
   staged_name_ = "asset." + hash_ + extension;
   asset_path_.clear();

@@ -127,11 +127,14 @@ void CfnResource::add_metadata(std::string key, Value value) {
 }
 
 void CfnResource::render(RenderContext& context) const {
+  // Room for every key below: a growing ordered object would copy the properties.
+  constexpr std::size_t kBodyKeys = 8;
   Json body = Json::object();
+  body.get_ref<Json::object_t&>().reserve(kBodyKeys);
   body["Type"] = type_;
-  if (Object properties = this->properties(); !properties.empty()) {
-    body["Properties"] = context.resolve(Value(std::move(properties)));
-  }
+  Json properties = context.resolve(Value(this->properties()));
+  context.resolved_properties(*this, properties);
+  if (!properties.empty()) body["Properties"] = std::move(properties);
 
   if (!depends_on_.empty()) {
     std::vector<const CfnResource*> sorted = depends_on_;

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cdk::detail {
@@ -17,6 +19,11 @@ struct Fingerprint {
   std::string hash;
   // Every file and folder read, for the synth's depfile.
   std::vector<std::filesystem::path> inputs;
+};
+
+// Fingerprints already taken in an app, by source path and extra hash.
+struct AssetCache {
+  std::map<std::pair<std::filesystem::path, std::string>, Fingerprint> fingerprints;
 };
 
 // The fingerprint of a file, or of a folder's files depth-first in name order. Symbolic links

@@ -17,6 +17,7 @@ namespace cdk::detail {
 namespace {
 
 constexpr std::size_t kMaxStackNameLength = 128;
+constexpr const char* kCannotWriteJson = "cannot write json";
 
 void validate_stack_name(const Stack& stack, std::vector<std::string>& problems) {
   static const std::regex kPattern("^[A-Za-z][A-Za-z0-9-]*$");
@@ -126,7 +127,7 @@ void keep_synthesized_children_last(Stack& stack) {
 
 }  // namespace
 
-std::vector<std::string> prepare_app(App& app) {
+std::vector<std::string> prepare_app(App& app, RenderedApp* rendered) {
   std::vector<std::string> problems;
 
   // References to a lost construct would point at freed memory: stop before resolving any.
@@ -140,14 +141,9 @@ std::vector<std::string> prepare_app(App& app) {
 
   const std::vector<Stack*> stacks = all_stacks(app);
 
-  // Rendering every template once finds the references between stacks, which creates the
-  // producers' exports and the stack dependencies before anything is written.
-  std::vector<Json> templates;
-  std::vector<std::size_t> exports_rendered;
-  for (const Stack* stack : stacks) {
-    templates.push_back(render_template(*stack, problems));
-    exports_rendered.push_back(export_count(*stack));
-  }
+  // Walking every template once finds the references between stacks, which give the
+  // producers their exports and the stacks their dependencies before any template is rendered.
+  for (const Stack* stack : stacks) render_references(*stack, problems);
 
   for (Stack* stack : stacks) {
     add_bootstrap_elements(*stack);
@@ -159,16 +155,49 @@ std::vector<std::string> prepare_app(App& app) {
     for (std::string& problem : construct->validate()) problems.push_back(std::move(problem));
   }
 
-  // Every resource is checked against the CloudFormation spec as its template has it; a
-  // producer that gained exports after it was rendered is rendered again for the check.
+  // Each template is rendered once, and every resource checked against the CloudFormation spec
+  // as the template has it; the problems are listed stack by stack.
   validation::TemplateValidator validator(validation::compiled_spec());
-  for (std::size_t i = 0; i < stacks.size(); ++i) {
+  std::vector<std::vector<std::string>> stack_problems(stacks.size());
+  std::vector<std::size_t> exports_rendered(stacks.size());
+  auto render = [&](std::size_t i) {
     const Stack& stack = *stacks[i];
-    validate_stack_name(stack, problems);
-    validate_logical_ids(stack, problems);
-    if (export_count(stack) != exports_rendered[i]) templates[i] = render_template(stack, problems);
-    validator.validate(templates[i], construct_paths(stack), problems);
+    std::vector<std::string>& found = stack_problems[i];
+    found.clear();
+    validate_stack_name(stack, found);
+    validate_logical_ids(stack, found);
+    const Json document =
+        render_template(stack, found, rendered ? &rendered->tree_properties : nullptr);
+    exports_rendered[i] = export_count(stack);
+    validator.validate(document, construct_paths(stack), found);
+    if (rendered == nullptr) return;
+    try {
+      rendered->templates[&stack] = to_json_text(document, 1);
+    } catch (const Error& e) {
+      // A resource's properties that cannot be written were reported with its path already.
+      const bool reported = std::any_of(found.begin(), found.end(), [](const std::string& p) {
+        return p.find(kCannotWriteJson) != std::string::npos;
+      });
+      if (!reported) found.push_back(fmt::format("stack '{}': {}", stack.path(), e.what()));
+    }
+  };
+  for (std::size_t i = 0; i < stacks.size(); ++i) render(i);
+
+  // The walk found every reference, so no rendering should add an export; one that did makes
+  // the producer's template stale, and it is rendered again.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < stacks.size(); ++i) {
+      if (export_count(*stacks[i]) == exports_rendered[i]) continue;
+      keep_synthesized_children_last(*stacks[i]);
+      render(i);
+      changed = true;
+    }
   }
+  for (std::vector<std::string>& found : stack_problems) {
+    for (std::string& problem : found) problems.push_back(std::move(problem));
+  }
+
   validate_unique_stack_names(stacks, problems);
   validate_assembly_artifacts(app, app, problems);
 
@@ -182,11 +211,18 @@ std::vector<std::string> prepare_app(App& app) {
   return unique;
 }
 
+Json object_of(std::vector<std::pair<std::string, Json>> entries) {
+  Json::object_t object;
+  object.reserve(entries.size());
+  for (auto& [key, value] : entries) object.emplace_back(std::move(key), std::move(value));
+  return Json(std::move(object));
+}
+
 std::string to_json_text(const Json& json, int indent) {
   try {
     return json.dump(indent == 0 ? -1 : indent, ' ', false, Json::error_handler_t::strict);
   } catch (const Json::type_error& e) {
-    throw Error(fmt::format("cannot write json: {}", e.what()));
+    throw Error(fmt::format("{}: {}", kCannotWriteJson, e.what()));
   }
 }
 

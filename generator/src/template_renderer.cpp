@@ -1,6 +1,10 @@
 // cdkpp: renders a stack's template, resolving every value in the stack that uses it.
 // SPDX-License-Identifier: Apache-2.0
+#include <algorithm>
 #include <cmath>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -73,10 +77,15 @@ std::string environment_problem(const std::string& user, const Stack& consumer,
       user, consumer.path(), a.to_uri(), value.describe(), producer.path(), b.to_uri(), what);
 }
 
+// What a rendering is for: the template itself, or only the references between stacks that
+// it makes (the exports, imports and stack dependencies), without building any of the JSON.
+enum class RenderMode { full, references_only };
+
 class StackRenderer : public RenderContext {
  public:
-  StackRenderer(const Stack& stack, std::vector<std::string>& problems)
-      : stack_(stack), problems_(problems) {}
+  StackRenderer(const Stack& stack, std::vector<std::string>& problems,
+                RenderMode mode = RenderMode::full, TreeProperties* tree_properties = nullptr)
+      : stack_(stack), problems_(problems), mode_(mode), tree_properties_(tree_properties) {}
 
   Json resolve(const Value& value) override {
     struct Visitor {
@@ -86,14 +95,28 @@ class StackRenderer : public RenderContext {
       Json operator()(bool b) const { return b; }
       Json operator()(std::int64_t i) const { return i; }
       Json operator()(double d) const { return number_as_javascript_writes_it(d); }
-      Json operator()(const std::string& s) const { return s; }
+      Json operator()(const std::string& s) const {
+        return self.building() ? Json(s) : Json(nullptr);
+      }
       Json operator()(const std::shared_ptr<const List>& list) const {
+        if (!self.building()) {
+          for (const Value& item : *list) self.resolve(item);
+          return nullptr;
+        }
         Json array = Json::array();
+        array.get_ref<Json::array_t&>().reserve(list->size());
         for (const Value& item : *list) array.push_back(self.resolve(item));
         return array;
       }
       Json operator()(const std::shared_ptr<const Object>& object) const {
+        if (!self.building()) {
+          for (const auto& [key, item] : *object) self.resolve(item);
+          return nullptr;
+        }
+        // Reserved up front: a growing ordered object copies every value it holds (its keys
+        // are const, so its entries cannot be moved).
         Json result = Json::object();
+        result.get_ref<Json::object_t&>().reserve(object->size());
         for (const auto& [key, item] : *object) result[key] = self.resolve(item);
         return result;
       }
@@ -101,23 +124,43 @@ class StackRenderer : public RenderContext {
         return self.resolve_reference(*reference, value);
       }
       Json operator()(const std::shared_ptr<const Intrinsic>& call) const {
-        return {{call->name, self.resolve(*call->argument)}};
+        Json argument = self.resolve(*call->argument);
+        if (!self.building()) return nullptr;
+        return {{call->name, std::move(argument)}};
       }
     };
     return std::visit(Visitor{*this, value}, value.data());
   }
 
   void add(std::string_view section, const std::string& logical_id, Json body) override {
-    Json& entries = template_[std::string(section)];
-    if (entries.contains(logical_id)) {
+    if (!building()) return;
+    auto found = std::find_if(sections_.begin(), sections_.end(),
+                              [&](const Section& entry) { return entry.name == section; });
+    if (found == sections_.end()) found = sections_.insert(sections_.end(), {std::string(section)});
+    if (!found->ids.insert(logical_id).second) {
       problems_.push_back(fmt::format("stack '{}': section '{}' already contains '{}'",
                                       stack_.path(), section, logical_id));
       return;
     }
-    entries[logical_id] = std::move(body);
+    found->entries.emplace_back(logical_id, std::move(body));
   }
 
-  Json take() { return std::move(template_); }
+  void resolved_properties(const CfnResource& resource, const Json& properties) override {
+    if (building() && tree_properties_ != nullptr) {
+      (*tree_properties_)[&resource] = to_json_text(properties, 0);
+    }
+  }
+
+  // The sections, each an object of its entries in the order they were added.
+  Json take() {
+    std::vector<std::pair<std::string, Json>> sections;
+    sections.reserve(sections_.size());
+    for (Section& section : sections_) {
+      sections.emplace_back(std::move(section.name), object_of(std::move(section.entries)));
+    }
+    sections_.clear();
+    return object_of(std::move(sections));
+  }
 
   // The element being rendered, named in error messages.
   void set_current(const CfnElement* element) { current_ = element; }
@@ -173,14 +216,23 @@ class StackRenderer : public RenderContext {
 
   const Stack& stack_;
   std::vector<std::string>& problems_;
+  bool building() const { return mode_ == RenderMode::full; }
+
+  const RenderMode mode_;
+  TreeProperties* tree_properties_;
   const CfnElement* current_ = nullptr;
-  Json template_ = Json::object();
+  // Entries are gathered here, not in the template's ordered objects: their lookups are
+  // linear, and their const keys make every growth copy the whole section.
+  struct Section {
+    std::string name;
+    std::unordered_set<std::string> ids;
+    std::vector<std::pair<std::string, Json>> entries;
+  };
+  std::vector<Section> sections_;
 };
 
-}  // namespace
-
-Json render_template(const Stack& stack, std::vector<std::string>& problems) {
-  StackRenderer renderer(stack, problems);
+void render_elements(const Stack& stack, StackRenderer& renderer,
+                     std::vector<std::string>& problems) {
   for (const CfnElement* element : stack_elements(stack)) {
     renderer.set_current(element);
     try {
@@ -189,9 +241,23 @@ Json render_template(const Stack& stack, std::vector<std::string>& problems) {
       problems.push_back(fmt::format("'{}': {}", element->path(), e.what()));
     }
   }
+}
+
+}  // namespace
+
+void render_references(const Stack& stack, std::vector<std::string>& problems) {
+  StackRenderer renderer(stack, problems, RenderMode::references_only);
+  render_elements(stack, renderer, problems);
+}
+
+Json render_template(const Stack& stack, std::vector<std::string>& problems,
+                     TreeProperties* tree_properties) {
+  StackRenderer renderer(stack, problems, RenderMode::full, tree_properties);
+  render_elements(stack, renderer, problems);
   Json sections = renderer.take();
 
   Json document = Json::object();
+  document.get_ref<Json::object_t&>().reserve(sections.size() + 1);
   if (!stack.description().empty()) document["Description"] = stack.description();
   for (auto& [key, section] : sections.items()) document[key] = std::move(section);
   return document;

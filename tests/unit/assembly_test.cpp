@@ -235,17 +235,31 @@ TEST_F(ReferenceAssembly, a_failing_synth_leaves_the_previous_assembly_untouched
   EXPECT_EQ(list_dir(dir_.path()), Names{"cdk.out"});
 }
 
-TEST_F(ReferenceAssembly, a_synth_failing_while_writing_removes_its_staging_folder) {
-  // Invalid UTF-8 passes every check and only fails when the template text is written, after
-  // the staging folder beside the assembly was made.
+TEST_F(ReferenceAssembly, a_value_that_cannot_be_written_fails_the_synth_naming_its_construct) {
+  // Invalid UTF-8 passes every check until the template is turned into text, which happens
+  // before anything of the new assembly is written.
   const auto before = cdk::test::snapshot(out_);
   auto& agnostic = dynamic_cast<cdk::Stack&>(app_.find_child("Agnostic"));
   agnostic.add<cdk::CfnResource>("Bad", "AWS::SSM::Parameter",
                                  cdk::Object{{"Type", "String"}, {"Value", "\xFF"}});
 
   const std::string message = cdk::test::error_of([&] { app_.synth(out_); });
-  const std::string prefix = "cannot write json: [json.exception.type_error.316] invalid UTF-8";
-  EXPECT_EQ(message.substr(0, prefix.size()), prefix);
+  EXPECT_EQ(message,
+            "synthesis failed with 1 error:\n  'Agnostic/Bad': cannot write json: "
+            "[json.exception.type_error.316] invalid UTF-8 byte at index 0: 0xFF");
+  EXPECT_EQ(cdk::test::snapshot(out_), before);
+  EXPECT_EQ(list_dir(dir_.path()), Names{"cdk.out"});
+}
+
+TEST_F(ReferenceAssembly, a_synth_failing_while_writing_removes_its_staging_folder) {
+  // A file the build expects and the synth does not write fails it after the staging folder
+  // beside the assembly was filled.
+  const auto before = cdk::test::snapshot(out_);
+
+  const std::string message =
+      cdk::test::error_of([&] { app_.synth(out_, {"Missing.template.json"}); });
+  EXPECT_EQ(message, "the synth did not write 'Missing.template.json', which the build expects in '" +
+                         out_.string() + "'");
   EXPECT_EQ(cdk::test::snapshot(out_), before);
   EXPECT_EQ(list_dir(dir_.path()), Names{"cdk.out"});
 }

@@ -143,8 +143,8 @@ TEST(logical_id, two_elements_with_one_id_are_reported_at_synthesis) {
 
   EXPECT_EQ(cdk::detail::prepare_app(app),
             (std::vector<std::string>{
-                "stack 'Stack': section 'Resources' already contains 'Foobar'",
-                "'Stack/Foo-bar' and 'Stack/Foobar' are both given the logical id 'Foobar'"}));
+                "'Stack/Foo-bar' and 'Stack/Foobar' are both given the logical id 'Foobar'",
+                "stack 'Stack': section 'Resources' already contains 'Foobar'"}));
 }
 
 }  // namespace

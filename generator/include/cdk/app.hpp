@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,10 @@
 #include "cdk/stage.hpp"
 
 namespace cdk {
+
+namespace detail {
+struct AssetCache;
+}  // namespace detail
 
 class App : public Stage {
  public:
@@ -35,9 +40,14 @@ class App : public Stage {
   void synth(const std::filesystem::path& outdir,
              const std::vector<std::string>& expected_files = {});
 
+  // Internal: what synthesis keeps for the app's lifetime (each asset source's fingerprint,
+  // so that a folder that many constructs ship is read once).
+  detail::AssetCache& asset_cache() { return *asset_cache_; }
+
  private:
   Context context_;
   std::vector<std::filesystem::path> inputs_;
+  std::shared_ptr<detail::AssetCache> asset_cache_;
 };
 
 // Reads a text file that the app depends on (inline code, a page), recording it as an input

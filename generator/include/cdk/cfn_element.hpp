@@ -11,6 +11,7 @@
 
 namespace cdk {
 
+class CfnResource;
 class Stack;
 
 // What an element writes into its stack's template, and how values are rendered there.
@@ -23,6 +24,12 @@ class RenderContext {
   virtual Json resolve(const Value& value) = 0;
   // Adds body as section[logical_id]; sections appear in the order of their first entry.
   virtual void add(std::string_view section, const std::string& logical_id, Json body) = 0;
+  // A resource's properties as resolved, before any override: what tree.json shows of it.
+  // Synthesis keeps them so that it need not resolve them twice; by default, nothing.
+  virtual void resolved_properties(const CfnResource& resource, const Json& properties) {
+    (void)resource;
+    (void)properties;
+  }
 };
 
 // A construct that contributes an entry to its stack's template, under a logical ID computed
