@@ -91,9 +91,12 @@ void stage_asset(const Asset& asset, const fs::path& root) {
 }  // namespace
 
 void stage_assets(App& app, const fs::path& root) {
+  // Assets of one content share one staged copy: many functions often ship the same folder.
+  std::set<std::string> staged;
   for (const Stack* stack : all_stacks(app)) {
     for (const Construct* construct : stack_constructs(*stack)) {
-      if (const auto* asset = dynamic_cast<const Asset*>(construct)) stage_asset(*asset, root);
+      const auto* asset = dynamic_cast<const Asset*>(construct);
+      if (asset != nullptr && staged.insert(asset->staged_name()).second) stage_asset(*asset, root);
     }
   }
 }

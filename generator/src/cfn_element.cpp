@@ -8,7 +8,9 @@
 namespace cdk {
 
 CfnElement::CfnElement(Construct& scope, std::string_view id)
-    : Construct(scope, id), stack_(&Stack::of(scope)) {}
+    : Construct(scope, id), stack_(&Stack::of(scope)) {
+  set_kind(Kind::element);
+}
 
 std::string CfnElement::logical_id() const {
   if (logical_id_override_) return *logical_id_override_;

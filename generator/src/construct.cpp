@@ -92,12 +92,18 @@ Construct& Construct::find_child(std::string_view id) const {
   throw Error(fmt::format("{}: no child with id '{}'", describe(), id));
 }
 
+namespace {
+
+void collect_all(Construct& construct, std::vector<Construct*>& out) {
+  out.push_back(&construct);
+  for (Construct* child : construct.children()) collect_all(*child, out);
+}
+
+}  // namespace
+
 std::vector<Construct*> Construct::find_all() {
-  std::vector<Construct*> result{this};
-  for (Construct* child : children_) {
-    auto below = child->find_all();
-    result.insert(result.end(), below.begin(), below.end());
-  }
+  std::vector<Construct*> result;
+  collect_all(*this, result);
   return result;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hashing.hpp"
 
+#include <fmt/format.h>
 #include <openssl/evp.h>
 
 #include "cdk/errors.hpp"
@@ -29,6 +30,29 @@ std::string digest_hex(const EVP_MD* algorithm, std::string_view data) {
   return to_hex(digest, length);
 }
 
+// The algorithm, fetched from OpenSSL's providers once: a digest given EVP_sha256() or EVP_md5()
+// fetches it again on every call, which costs more than hashing a logical ID's path.
+struct FetchedDigest {
+  explicit FetchedDigest(const char* name) : md(EVP_MD_fetch(nullptr, name, nullptr)) {
+    if (md == nullptr) throw Error(fmt::format("openssl: no {} digest available", name));
+  }
+  ~FetchedDigest() { EVP_MD_free(md); }
+  FetchedDigest(const FetchedDigest&) = delete;
+  FetchedDigest& operator=(const FetchedDigest&) = delete;
+
+  EVP_MD* md;
+};
+
+const EVP_MD* sha256() {
+  static const FetchedDigest digest("SHA256");
+  return digest.md;
+}
+
+const EVP_MD* md5() {
+  static const FetchedDigest digest("MD5");
+  return digest.md;
+}
+
 }  // namespace
 
 struct Sha256::Context {
@@ -37,7 +61,7 @@ struct Sha256::Context {
 };
 
 Sha256::Sha256() : context_(std::make_unique<Context>()) {
-  if (context_->md == nullptr || EVP_DigestInit_ex(context_->md, EVP_sha256(), nullptr) != 1) {
+  if (context_->md == nullptr || EVP_DigestInit_ex(context_->md, sha256(), nullptr) != 1) {
     throw Error("openssl: cannot start a sha256 digest");
   }
 }
@@ -60,8 +84,8 @@ std::string Sha256::hex() {
   return to_hex(digest, length);
 }
 
-std::string md5_hex(std::string_view data) { return digest_hex(EVP_md5(), data); }
+std::string md5_hex(std::string_view data) { return digest_hex(md5(), data); }
 
-std::string sha256_hex(std::string_view data) { return digest_hex(EVP_sha256(), data); }
+std::string sha256_hex(std::string_view data) { return digest_hex(sha256(), data); }
 
 }  // namespace cdk::detail

@@ -3,6 +3,7 @@
 #include "cdk/stack.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -47,8 +48,8 @@ Environment resolve_env(const std::optional<Environment>& own, const Stage* stag
 // The nearest enclosing stack; the search stops at a stage, as stacks do not cross stages.
 const Stack* try_stack_of(const Construct& construct) {
   for (const Construct* c = &construct; c != nullptr; c = c->scope()) {
-    if (auto* stack = dynamic_cast<const Stack*>(c)) return stack;
-    if (dynamic_cast<const Stage*>(c) != nullptr) return nullptr;
+    if (c->kind() == Construct::Kind::stack) return static_cast<const Stack*>(c);
+    if (c->kind() == Construct::Kind::stage) return nullptr;
   }
   return nullptr;
 }
@@ -57,6 +58,7 @@ const Stack* try_stack_of(const Construct& construct) {
 
 Stack::Stack(Construct& scope, std::string_view id, StackProps props)
     : Construct(scope, id), props_(std::move(props)), stage_(Stage::of(scope)) {
+  set_kind(Kind::stack);
   env_ = resolve_env(props_.env, stage_);
   artifact_id_ = make_stack_name(ids_below(*this, &root()), "");
 
@@ -87,6 +89,13 @@ Value Stack::partition() const { return pseudo::partition(); }
 Value Stack::url_suffix() const { return pseudo::url_suffix(); }
 
 void Stack::add_dependency(const Stack& other, std::string reason) {
+  // A dependency already there was checked when it was added.
+  if (&other == this || depends_directly_on(other)) return;
+  check_dependency(other, reason);
+  dependencies_.push_back({&other, std::move(reason)});
+}
+
+void Stack::check_dependency(const Stack& other, const std::string& reason) const {
   if (&other == this) return;
   if (&other.stage() != stage_) {
     auto where = [](const Stack& s) {
@@ -103,15 +112,25 @@ void Stack::add_dependency(const Stack& other, std::string reason) {
                             other.path(), path(),
                             reason.empty() ? path() + " -> " + other.path() : reason));
   }
-  for (const StackDependency& existing : dependencies_) {
-    if (existing.stack == &other) return;
-  }
-  dependencies_.push_back({&other, std::move(reason)});
+}
+
+bool Stack::depends_directly_on(const Stack& other) const {
+  return std::any_of(dependencies_.begin(), dependencies_.end(),
+                     [&](const StackDependency& dependency) { return dependency.stack == &other; });
 }
 
 bool Stack::depends_on(const Stack& other) const {
-  for (const StackDependency& dependency : dependencies_) {
-    if (dependency.stack == &other || dependency.stack->depends_on(other)) return true;
+  // Each stack is visited once: following every path would take time exponential in the
+  // number of stacks where dependencies fan out and join again.
+  std::vector<const Stack*> pending{this};
+  std::unordered_set<const Stack*> seen{this};
+  while (!pending.empty()) {
+    const Stack* stack = pending.back();
+    pending.pop_back();
+    for (const StackDependency& dependency : stack->dependencies_) {
+      if (dependency.stack == &other) return true;
+      if (seen.insert(dependency.stack).second) pending.push_back(dependency.stack);
+    }
   }
   return false;
 }

@@ -34,10 +34,11 @@ std::optional<Environment> inherit_env(const Construct& scope, std::optional<Env
 
 }  // namespace
 
-Stage::Stage(StageProps props) : Construct(""), props_(std::move(props)) {}
+Stage::Stage(StageProps props) : Construct(""), props_(std::move(props)) { set_kind(Kind::stage); }
 
 Stage::Stage(Construct& scope, std::string_view id, StageProps props)
     : Construct(scope, id), props_{inherit_env(scope, std::move(props.env))} {
+  set_kind(Kind::stage);
   if (!is_valid_stage_id(this->id())) {
     throw Error(fmt::format(
         "{}: invalid stage id '{}': a stage id starts with a letter and holds only letters, "

@@ -5,32 +5,37 @@
 namespace cdk::detail {
 namespace {
 
-bool is_stage(const Construct* c) { return dynamic_cast<const Stage*>(c) != nullptr; }
-bool is_stack(const Construct* c) { return dynamic_cast<const Stack*>(c) != nullptr; }
+using Kind = Construct::Kind;
 
 void collect_stage_stacks(Construct& construct, std::vector<Stack*>& out) {
   for (Construct* child : construct.children()) {
-    if (is_stage(child)) continue;
+    if (child->kind() == Kind::stage) continue;
     collect_stage_stacks(*child, out);
   }
-  if (auto* stack = dynamic_cast<Stack*>(&construct)) out.push_back(stack);
+  if (construct.kind() == Kind::stack) out.push_back(static_cast<Stack*>(&construct));
 }
 
 void collect_child_stages(Construct& construct, std::vector<Stage*>& out) {
   for (Construct* child : construct.children()) {
-    if (auto* stage = dynamic_cast<Stage*>(child)) {
-      out.push_back(stage);
+    if (child->kind() == Kind::stage) {
+      out.push_back(static_cast<Stage*>(child));
     } else {
       collect_child_stages(*child, out);
     }
   }
 }
 
-void collect_stack_constructs(const Construct& construct, std::vector<const Construct*>& out) {
-  out.push_back(&construct);
+void collect_all_stacks(Construct& construct, std::vector<Stack*>& out) {
+  if (construct.kind() == Kind::stack) out.push_back(static_cast<Stack*>(&construct));
+  for (Construct* child : construct.children()) collect_all_stacks(*child, out);
+}
+
+template <class Visit>
+void visit_stack_constructs(const Construct& construct, const Visit& visit) {
+  visit(construct);
   for (const Construct* child : construct.children()) {
-    if (is_stage(child) || is_stack(child)) continue;
-    collect_stack_constructs(*child, out);
+    if (child->kind() == Kind::stage || child->kind() == Kind::stack) continue;
+    visit_stack_constructs(*child, visit);
   }
 }
 
@@ -38,16 +43,14 @@ void collect_stack_constructs(const Construct& construct, std::vector<const Cons
 
 std::vector<Stack*> all_stacks(Construct& root) {
   std::vector<Stack*> stacks;
-  for (Construct* construct : root.find_all()) {
-    if (auto* stack = dynamic_cast<Stack*>(construct)) stacks.push_back(stack);
-  }
+  collect_all_stacks(root, stacks);
   return stacks;
 }
 
 std::vector<Stack*> stage_stacks(Stage& stage) {
   std::vector<Stack*> stacks;
   for (Construct* child : stage.children()) {
-    if (!is_stage(child)) collect_stage_stacks(*child, stacks);
+    if (child->kind() != Kind::stage) collect_stage_stacks(*child, stacks);
   }
   return stacks;
 }
@@ -60,15 +63,15 @@ std::vector<Stage*> child_stages(Stage& stage) {
 
 std::vector<const Construct*> stack_constructs(const Stack& stack) {
   std::vector<const Construct*> constructs;
-  collect_stack_constructs(stack, constructs);
+  visit_stack_constructs(stack, [&](const Construct& c) { constructs.push_back(&c); });
   return constructs;
 }
 
 std::vector<const CfnElement*> stack_elements(const Stack& stack) {
   std::vector<const CfnElement*> elements;
-  for (const Construct* construct : stack_constructs(stack)) {
-    if (auto* element = dynamic_cast<const CfnElement*>(construct)) elements.push_back(element);
-  }
+  visit_stack_constructs(stack, [&](const Construct& c) {
+    if (c.kind() == Kind::element) elements.push_back(static_cast<const CfnElement*>(&c));
+  });
   return elements;
 }
 

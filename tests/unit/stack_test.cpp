@@ -289,6 +289,23 @@ TEST(stack_dependency, depends_on_follows_dependencies_transitively) {
   EXPECT_FALSE(a.depends_on(c));
 }
 
+TEST(stack_dependency, stacks_that_depend_on_every_stack_before_them_are_checked_once_each) {
+  // Dependencies that fan out and join again give 2^n paths through n stacks: the cycle checks
+  // must visit each stack once, not each path.
+  constexpr int kStacks = 40;
+  cdk::App app;
+  std::vector<cdk::Stack*> stacks;
+  for (int i = 0; i < kStacks; ++i) {
+    stacks.push_back(&app.add<cdk::Stack>("S" + std::to_string(i)));
+    for (int before = 0; before < i; ++before) stacks.back()->add_dependency(*stacks[before]);
+  }
+
+  EXPECT_TRUE(stacks.back()->depends_on(*stacks.front()));
+  EXPECT_FALSE(stacks.front()->depends_on(*stacks.back()));
+  EXPECT_EQ(error_of([&] { stacks.front()->add_dependency(*stacks.back(), "S0 needs S39"); }),
+            "'S39' depends on 'S0'; adding the dependency (S0 needs S39) would create a cycle");
+}
+
 TEST(stack_dependency, a_cycle_is_an_error_naming_both_stacks) {
   cdk::App app;
   auto& a = app.add<cdk::Stack>("A");

@@ -61,6 +61,12 @@ class Construct {
   std::vector<Construct*> find_all();
   std::vector<const Construct*> find_all() const;
 
+  // What the construct is, where the tree walks of synthesis ask it of every construct: a
+  // dynamic_cast on each would cost more than the rest of the walk. Stage (App included),
+  // Stack and CfnElement set it.
+  enum class Kind : unsigned char { other, stage, stack, element };
+  Kind kind() const { return kind_; }
+
   // A short description for error messages: the path, or "the app" for the root.
   std::string describe() const;
 
@@ -80,6 +86,8 @@ class Construct {
   // The root of a tree (an App).
   explicit Construct(std::string_view id);
 
+  void set_kind(Kind kind) { kind_ = kind; }
+
  private:
   friend void detail::move_child_to_end(Construct& parent, const Construct& child);
 
@@ -89,6 +97,7 @@ class Construct {
   std::string id_;
   std::vector<Construct*> children_;
   std::vector<std::unique_ptr<Construct>> owned_;
+  Kind kind_ = Kind::other;
   bool destroying_ = false;
   std::vector<std::string> destroyed_before_synthesis_;  // kept by the root only
 };

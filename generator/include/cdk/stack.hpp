@@ -81,9 +81,12 @@ class Stack : public Construct {
   // Deploy this stack after other; both must be in the same stage. Throws cdk::Error on a
   // dependency that crosses stages or closes a cycle.
   void add_dependency(const Stack& other, std::string reason = "");
+  // Throws what add_dependency(other, reason) would throw, and changes nothing.
+  void check_dependency(const Stack& other, const std::string& reason) const;
   const std::vector<StackDependency>& dependencies() const { return dependencies_; }
   // True when this stack depends on other, directly or through other stacks.
   bool depends_on(const Stack& other) const;
+  bool depends_directly_on(const Stack& other) const;
 
   // Registers a file asset for this stack's asset manifest (cdk::Asset does it); the same hash
   // twice is one asset, described as it was first, with one destination per object key.
