@@ -62,11 +62,8 @@ void App::record_input(const fs::path& file) {
   }
 }
 
-void App::synth(const fs::path& outdir, const std::vector<std::string>& expected_files) {
-  detail::RenderedApp rendered;
-  std::vector<std::string> problems = detail::prepare_app(*this, &rendered);
-  if (!problems.empty()) throw ValidationError(std::move(problems));
-
+void App::synth(const fs::path& outdir, const std::vector<std::string>& expected_files,
+                unsigned jobs) {
   fs::path target = fs::absolute(outdir).lexically_normal();
   // A symlinked output folder stays a link: the assembly replaces the folder it points at.
   std::error_code link_error;
@@ -79,10 +76,15 @@ void App::synth(const fs::path& outdir, const std::vector<std::string>& expected
   }
   remove_stale_staging(target);
 
+  // The templates are written as they are rendered, into the folder that is swapped in whole
+  // at the end: nothing of a synth that fails reaches the target.
   const fs::path staged =
       parent / fmt::format(".{}.staging-{}", target.filename().string(), ::getpid());
+  detail::Rendering rendering{.assembly_dir = staged, .jobs = jobs};
   try {
-    detail::write_assembly(*this, staged, rendered);
+    std::vector<std::string> problems = detail::prepare_app(*this, &rendering);
+    if (!problems.empty()) throw ValidationError(std::move(problems));
+    detail::write_assembly(*this, staged, rendering);
     require_files(staged, target, expected_files);
     detail::swap_into_place(staged, target);
   } catch (...) {

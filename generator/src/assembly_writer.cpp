@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <future>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@
 #include "asset_staging.hpp"
 #include "default_synthesizer.hpp"
 #include "hashing.hpp"
+#include "parallel.hpp"
 #include "synthesis.hpp"
 
 namespace cdk::detail {
@@ -23,23 +25,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write_file(const fs::path& file, const std::string& text) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  out.close();
-  if (!out) {
-    throw Error(fmt::format("cannot write '{}': {}", file.string(), std::strerror(errno)));
-  }
-}
-
 bool logical_id_metadata_enabled(const App& app) {
   return !app.context().try_get_bool("aws:cdk:disable-logicalId-metadata").value_or(false);
 }
 
-Json stack_metadata(const App& app, const Stack& stack) {
+Json stack_metadata(const App& app, const std::vector<const CfnElement*>& elements) {
   if (!logical_id_metadata_enabled(app)) return Json::object();
   std::vector<std::pair<std::string, Json>> metadata;
-  for (const CfnElement* element : stack_elements(stack)) {
+  metadata.reserve(elements.size());
+  for (const CfnElement* element : elements) {
     metadata.emplace_back(
         "/" + element->path(),
         Json::array({{{"type", "aws:cdk:logicalId"}, {"data", element->logical_id()}}}));
@@ -47,7 +41,9 @@ Json stack_metadata(const App& app, const Stack& stack) {
   return object_of(std::move(metadata));
 }
 
-Json stack_artifact(const App& app, const Stack& stack, const std::string& template_hash) {
+Json stack_artifact(const App& app, const Stack& stack,
+                    const std::vector<const CfnElement*>& elements,
+                    const std::string& template_hash) {
   Json dependencies = Json::array();
   for (const StackDependency& dependency : stack.dependencies()) {
     dependencies.push_back(dependency.stack->artifact_id());
@@ -59,7 +55,7 @@ Json stack_artifact(const App& app, const Stack& stack, const std::string& templ
   artifact["environment"] = stack.environment().to_uri();
   artifact["properties"] = stack_artifact_properties(stack, template_hash);
   artifact["dependencies"] = std::move(dependencies);
-  Json metadata = stack_metadata(app, stack);
+  Json metadata = stack_metadata(app, elements);
   if (!metadata.empty()) artifact["metadata"] = std::move(metadata);
   artifact["displayName"] = stack.path();
   return artifact;
@@ -75,14 +71,13 @@ class TreeWriter {
 
   void write(const App& app) {
     text_ = R"({"version":"tree-0.1","tree":)";
-    node(app, true);
+    node(app, "", true);
     text_ += '}';
     flush();
     out_.close();
     if (!out_) {
       throw Error(fmt::format("cannot write '{}': {}", file_.string(), std::strerror(errno)));
     }
-    if (!problems_.empty()) throw ValidationError(std::move(problems_));
   }
 
  private:
@@ -103,22 +98,22 @@ class TreeWriter {
   }
 
   // A construct's node; resources carry their type and resolved properties.
-  void node(const Construct& construct, bool is_root) {
+  void node(const Construct& construct, const std::string& path, bool is_root) {
     text_ += "{\"id\":";
     json(is_root ? std::string("App") : construct.id());
     text_ += ",\"path\":";
-    json(construct.path());
+    json(path);
 
     if (const auto* resource = dynamic_cast<const CfnResource*>(&construct)) {
+      // Recorded when the resource's template was rendered.
+      const auto found = properties_.find(resource);
+      if (found == properties_.end()) {
+        throw Error(fmt::format("'{}' was not rendered before the tree was written", path));
+      }
       text_ += ",\"attributes\":{\"aws:cdk:cloudformation:type\":";
       json(resource->type());
       text_ += ",\"aws:cdk:cloudformation:props\":";
-      // Recorded when the resource's template was rendered; resolved here for any other.
-      if (auto found = properties_.find(resource); found != properties_.end()) {
-        text_ += found->second;
-      } else {
-        json(resolve_in_stack(resource->stack(), Value(resource->properties()), problems_));
-      }
+      text_ += found->second;
       text_ += '}';
     }
 
@@ -130,7 +125,7 @@ class TreeWriter {
         separator = ",";
         json(child->id());
         text_ += ':';
-        node(*child, false);
+        node(*child, is_root ? child->id() : path + "/" + child->id(), false);
       }
       // The tree artifact is a node of the tree it describes, as in the AWS CDK.
       if (is_root) text_ += std::string(separator) + R"("Tree":{"id":"Tree","path":"Tree"})";
@@ -149,17 +144,15 @@ class TreeWriter {
   std::ofstream out_;
   const TreeProperties& properties_;
   std::string text_;
-  std::vector<std::string> problems_;
 };
 
-void write_stage(App& app, Stage& stage, const fs::path& dir,
-                 const RenderedApp& rendered) {
+void write_stage(App& app, Stage& stage, const fs::path& dir, Rendering& rendering) {
   fs::create_directories(dir);
   // Artifact ids differ within an assembly (prepare_app checks it).
   std::vector<std::pair<std::string, Json>> artifacts;
 
   for (Stage* child : child_stages(stage)) {
-    write_stage(app, *child, dir / child->artifact_id(), rendered);
+    write_stage(app, *child, dir / child->artifact_id(), rendering);
     artifacts.emplace_back(
         child->artifact_id(),
         Json{{"type", "cdk:cloud-assembly"},
@@ -168,38 +161,75 @@ void write_stage(App& app, Stage& stage, const fs::path& dir,
   }
 
   for (Stack* stack : stage_stacks(stage)) {
-    const auto found = rendered.templates.find(stack);
-    if (found == rendered.templates.end()) {
-      throw Error(fmt::format("stack '{}' was not prepared for synthesis", stack->path()));
+    const auto found = rendering.stacks.find(stack);
+    if (found == rendering.stacks.end()) {
+      throw Error(fmt::format("stack '{}' was not rendered before the assembly was written",
+                              stack->path()));
     }
-    const std::string& text = found->second;
-
-    const std::string hash = sha256_hex(text);
-    write_file(dir / stack->template_file(), text);
-    write_file(dir / (stack->artifact_id() + ".assets.json"),
-               to_json_text(stack_asset_manifest(*stack, hash), 2));
-    artifacts.emplace_back(stack->artifact_id() + ".assets", asset_manifest_artifact(*stack));
-    artifacts.emplace_back(stack->artifact_id(), stack_artifact(app, *stack, hash));
+    artifacts.emplace_back(stack->artifact_id() + ".assets",
+                           std::move(found->second.assets_artifact));
+    artifacts.emplace_back(stack->artifact_id(), std::move(found->second.stack_artifact));
   }
 
   if (&stage == &app) {
-    TreeWriter(dir / "tree.json", rendered.tree_properties).write(app);
     artifacts.emplace_back("Tree",
                            Json{{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}});
   }
 
   const Json manifest = {{"version", kSchemaVersion},
                          {"artifacts", object_of(std::move(artifacts))}};
-  write_file(dir / "manifest.json", to_json_text(manifest, 2));
-  write_file(dir / "cdk.out", to_json_text(Json{{"version", kSchemaVersion}}, 0));
+  write_text_file(dir / "manifest.json", to_json_text(manifest, 2));
+  write_text_file(dir / "cdk.out", to_json_text(Json{{"version", kSchemaVersion}}, 0));
 }
 
 }  // namespace
 
-void write_assembly(App& app, const fs::path& dir, const RenderedApp& rendered) {
+fs::path stage_folder(const fs::path& assembly_dir, const Stage& stage) {
+  const Stage* parent = stage.scope() != nullptr ? find_enclosing<Stage>(*stage.scope()) : nullptr;
+  if (parent == nullptr) return assembly_dir;
+  return stage_folder(assembly_dir, *parent) / stage.artifact_id();
+}
+
+RenderedStack write_stack(const App& app, const Stack& stack,
+                          const std::vector<const CfnElement*>& elements,
+                          const std::string& template_text, const fs::path& assembly_dir) {
+  const fs::path folder = stage_folder(assembly_dir, stack.stage());
+  const std::string hash = sha256_hex(template_text);
+  write_text_file(folder / stack.template_file(), template_text);
+  write_text_file(folder / (stack.artifact_id() + ".assets.json"),
+                  to_json_text(stack_asset_manifest(stack, hash), 2));
+  return {asset_manifest_artifact(stack), stack_artifact(app, stack, elements, hash)};
+}
+
+void write_assembly(App& app, const fs::path& dir, Rendering& rendering) {
   fs::create_directories(dir);
-  stage_assets(app, dir);
-  write_stage(app, app, dir, rendered);
+
+  // tree.json, the largest file after the templates, needs nothing else of the assembly: with
+  // threads to spare, one writes it while this one does the rest.
+  auto write_tree = [&] { TreeWriter(dir / "tree.json", rendering.tree_properties).write(app); };
+  std::future<void> tree;
+  if (thread_count(rendering.jobs) > 1) tree = std::async(std::launch::async, write_tree);
+  try {
+    stage_assets(app, dir);
+    write_stage(app, app, dir, rendering);
+  } catch (...) {
+    if (tree.valid()) tree.wait();
+    throw;
+  }
+  if (tree.valid()) {
+    tree.get();
+  } else {
+    write_tree();
+  }
+}
+
+void write_text_file(const fs::path& file, std::string_view text) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (!out) {
+    throw Error(fmt::format("cannot write '{}': {}", file.string(), std::strerror(errno)));
+  }
 }
 
 void swap_into_place(const fs::path& staged, const fs::path& target) {

@@ -1,7 +1,9 @@
 // cdkpp: prepares the tree for synthesis and validates it, collecting every problem.
 // SPDX-License-Identifier: Apache-2.0
 #include <algorithm>
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <regex>
 #include <utility>
 
@@ -10,14 +12,16 @@
 #include "cdk/cfn_output.hpp"
 #include "cdk/errors.hpp"
 #include "cdk/names.hpp"
+#include "parallel.hpp"
 #include "synthesis.hpp"
 #include "validation/template_validator.hpp"
 
 namespace cdk::detail {
 namespace {
 
+namespace fs = std::filesystem;
+
 constexpr std::size_t kMaxStackNameLength = 128;
-constexpr const char* kCannotWriteJson = "cannot write json";
 
 void validate_stack_name(const Stack& stack, std::vector<std::string>& problems) {
   static const std::regex kPattern("^[A-Za-z][A-Za-z0-9-]*$");
@@ -36,9 +40,10 @@ void validate_stack_name(const Stack& stack, std::vector<std::string>& problems)
   }
 }
 
-void validate_logical_ids(const Stack& stack, std::vector<std::string>& problems) {
+void validate_logical_ids(const std::vector<const CfnElement*>& elements,
+                          std::vector<std::string>& problems) {
   std::map<std::string, const CfnElement*> seen;
-  for (const CfnElement* element : stack_elements(stack)) {
+  for (const CfnElement* element : elements) {
     std::string id;
     try {
       id = element->logical_id();
@@ -97,9 +102,9 @@ void validate_unique_stack_names(const std::vector<Stack*>& stacks,
 }
 
 // Logical ID -> construct path, for the messages of the spec checks.
-std::map<std::string, std::string> construct_paths(const Stack& stack) {
+std::map<std::string, std::string> construct_paths(const std::vector<const CfnElement*>& elements) {
   std::map<std::string, std::string> paths;
-  for (const CfnElement* element : stack_elements(stack)) {
+  for (const CfnElement* element : elements) {
     try {
       paths.emplace(element->logical_id(), element->path());
     } catch (const Error&) {
@@ -107,12 +112,6 @@ std::map<std::string, std::string> construct_paths(const Stack& stack) {
     }
   }
   return paths;
-}
-
-// How many outputs other stacks import from the stack.
-std::size_t export_count(const Stack& stack) {
-  const Construct* exports = stack.try_find_child("Exports");
-  return dynamic_cast<const ExportsScope*>(exports) != nullptr ? exports->children().size() : 0;
 }
 
 // What synthesis adds to a stack comes after the user's constructs, in the order a first synth
@@ -125,9 +124,88 @@ void keep_synthesized_children_last(Stack& stack) {
   }
 }
 
+// One stack's share of the rendering, which one thread does.
+struct StackRendering {
+  std::vector<const CfnElement*> elements;
+  std::vector<std::string> problems;
+  TreeProperties tree_properties;
+};
+
+// Finds the references between stacks, stack by stack on several threads, then exports them in
+// the order of one walk over every stack: before any template is rendered, the producers have
+// their exports and the stacks their dependencies.
+void export_references_between_stacks(const std::vector<Stack*>& stacks, unsigned threads,
+                                      std::vector<std::string>& problems) {
+  std::vector<std::vector<CrossStackReference>> references(stacks.size());
+  std::vector<std::vector<std::string>> found_problems(stacks.size());
+  for_each_task(stacks.size(), threads, [&](std::size_t task, unsigned) {
+    find_references(*stacks[task], references[task], found_problems[task]);
+  });
+
+  for (std::size_t i = 0; i < stacks.size(); ++i) {
+    for (std::string& problem : found_problems[i]) problems.push_back(std::move(problem));
+    for (const CrossStackReference& reference : references[i]) {
+      export_reference(*stacks[i], reference, problems);
+    }
+  }
+}
+
+// Each stack's elements, with the problems of its name and of their logical IDs. Every logical
+// ID is computed (and kept) here, stack by stack, before the threads that render read the ones
+// of other stacks.
+std::vector<StackRendering> name_stack_elements(const std::vector<Stack*>& stacks,
+                                                unsigned threads) {
+  std::vector<StackRendering> renderings(stacks.size());
+  for_each_task(stacks.size(), threads, [&](std::size_t task, unsigned) {
+    StackRendering& stack = renderings[task];
+    stack.elements = stack_elements(*stacks[task]);
+    validate_stack_name(*stacks[task], stack.problems);
+    validate_logical_ids(stack.elements, stack.problems);
+  });
+  return renderings;
+}
+
+// Renders each stack's template, checks it against the CloudFormation spec and, with an
+// assembly folder, writes it there: the stacks side by side on `threads` threads, each thread
+// with its own validator (which keeps the spec entries it has parsed).
+void render_stacks(const App& app, const std::vector<Stack*>& stacks, unsigned threads,
+                   std::vector<StackRendering>& renderings, Rendering* rendering) {
+  const bool write = rendering != nullptr && !rendering->assembly_dir.empty();
+  if (write) {
+    for (const Stack* stack : stacks) {
+      fs::create_directories(stage_folder(rendering->assembly_dir, stack->stage()));
+    }
+  }
+
+  std::vector<std::optional<validation::TemplateValidator>> validators(threads);
+  std::vector<RenderedStack> written(stacks.size());
+  for_each_task(stacks.size(), threads, [&](std::size_t task, unsigned thread) {
+    const Stack& stack = *stacks[task];
+    StackRendering& mine = renderings[task];
+    const Json document = render_prepared_template(stack, mine.elements, mine.problems,
+                                                   rendering ? &mine.tree_properties : nullptr);
+
+    if (!validators[thread]) validators[thread].emplace(validation::compiled_spec());
+    validators[thread]->validate(document, construct_paths(mine.elements), mine.problems);
+    if (!write || !mine.problems.empty()) return;
+
+    try {
+      written[task] = write_stack(app, stack, mine.elements, to_json_text(document, 1),
+                                  rendering->assembly_dir);
+    } catch (const Error& e) {
+      mine.problems.push_back(fmt::format("stack '{}': {}", stack.path(), e.what()));
+    }
+  });
+
+  if (!write) return;
+  for (std::size_t i = 0; i < stacks.size(); ++i) {
+    rendering->stacks[stacks[i]] = std::move(written[i]);
+  }
+}
+
 }  // namespace
 
-std::vector<std::string> prepare_app(App& app, RenderedApp* rendered) {
+std::vector<std::string> prepare_app(App& app, Rendering* rendering) {
   std::vector<std::string> problems;
 
   // References to a lost construct would point at freed memory: stop before resolving any.
@@ -140,10 +218,9 @@ std::vector<std::string> prepare_app(App& app, RenderedApp* rendered) {
   if (!problems.empty()) return problems;
 
   const std::vector<Stack*> stacks = all_stacks(app);
+  const unsigned threads = thread_count(rendering != nullptr ? rendering->jobs : 0);
 
-  // Walking every template once finds the references between stacks, which give the
-  // producers their exports and the stacks their dependencies before any template is rendered.
-  for (const Stack* stack : stacks) render_references(*stack, problems);
+  export_references_between_stacks(stacks, threads, problems);
 
   for (Stack* stack : stacks) {
     add_bootstrap_elements(*stack);
@@ -155,47 +232,13 @@ std::vector<std::string> prepare_app(App& app, RenderedApp* rendered) {
     for (std::string& problem : construct->validate()) problems.push_back(std::move(problem));
   }
 
-  // Each template is rendered once, and every resource checked against the CloudFormation spec
-  // as the template has it; the problems are listed stack by stack.
-  validation::TemplateValidator validator(validation::compiled_spec());
-  std::vector<std::vector<std::string>> stack_problems(stacks.size());
-  std::vector<std::size_t> exports_rendered(stacks.size());
-  auto render = [&](std::size_t i) {
-    const Stack& stack = *stacks[i];
-    std::vector<std::string>& found = stack_problems[i];
-    found.clear();
-    validate_stack_name(stack, found);
-    validate_logical_ids(stack, found);
-    const Json document =
-        render_template(stack, found, rendered ? &rendered->tree_properties : nullptr);
-    exports_rendered[i] = export_count(stack);
-    validator.validate(document, construct_paths(stack), found);
-    if (rendered == nullptr) return;
-    try {
-      rendered->templates[&stack] = to_json_text(document, 1);
-    } catch (const Error& e) {
-      // A resource's properties that cannot be written were reported with its path already.
-      const bool reported = std::any_of(found.begin(), found.end(), [](const std::string& p) {
-        return p.find(kCannotWriteJson) != std::string::npos;
-      });
-      if (!reported) found.push_back(fmt::format("stack '{}': {}", stack.path(), e.what()));
-    }
-  };
-  for (std::size_t i = 0; i < stacks.size(); ++i) render(i);
+  std::vector<StackRendering> renderings = name_stack_elements(stacks, threads);
+  render_stacks(app, stacks, threads, renderings, rendering);
 
-  // The walk found every reference, so no rendering should add an export; one that did makes
-  // the producer's template stale, and it is rendered again.
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (std::size_t i = 0; i < stacks.size(); ++i) {
-      if (export_count(*stacks[i]) == exports_rendered[i]) continue;
-      keep_synthesized_children_last(*stacks[i]);
-      render(i);
-      changed = true;
-    }
-  }
-  for (std::vector<std::string>& found : stack_problems) {
-    for (std::string& problem : found) problems.push_back(std::move(problem));
+  // The problems are listed stack by stack, whichever thread found them.
+  for (StackRendering& stack : renderings) {
+    for (std::string& problem : stack.problems) problems.push_back(std::move(problem));
+    if (rendering != nullptr) rendering->tree_properties.merge(stack.tree_properties);
   }
 
   validate_unique_stack_names(stacks, problems);
@@ -222,7 +265,7 @@ std::string to_json_text(const Json& json, int indent) {
   try {
     return json.dump(indent == 0 ? -1 : indent, ' ', false, Json::error_handler_t::strict);
   } catch (const Json::type_error& e) {
-    throw Error(fmt::format("{}: {}", kCannotWriteJson, e.what()));
+    throw Error(fmt::format("cannot write json: {}", e.what()));
   }
 }
 

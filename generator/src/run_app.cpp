@@ -22,6 +22,7 @@ struct Options {
   std::vector<std::string> context_pairs;
   std::string depfile;
   std::vector<std::string> expected_outputs;
+  unsigned jobs = 0;
 };
 
 // Ninja's depfile syntax: spaces and '#' escaped with a backslash, '$' doubled.
@@ -80,6 +81,9 @@ int run_app(int argc, char** argv, const std::function<void(App&)>& build) {
   cli.add_option("--depfile", options.depfile, "write the files the synth read, for Ninja");
   cli.add_option("--expect", options.expected_outputs,
                  "a file (relative to the output) the build expects the synth to write");
+  cli.add_option("-j,--jobs", options.jobs,
+                 "threads that render the stacks (default: one per core)")
+      ->check(CLI::Range(1U, 1024U));
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -90,7 +94,7 @@ int run_app(int argc, char** argv, const std::function<void(App&)>& build) {
     App app(load_context(options));
     for (const std::string& file : options.context_files) app.record_input(file);
     build(app);
-    app.synth(options.output, options.expected_outputs);
+    app.synth(options.output, options.expected_outputs, options.jobs);
     if (!options.depfile.empty()) {
       write_depfile(options.depfile,
                     (fs::absolute(options.output) / "manifest.json").lexically_normal(), app);

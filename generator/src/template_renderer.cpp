@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -60,6 +61,31 @@ std::string export_name_for(const Stack& producer, const std::string& output_id)
   return prefix + local;
 }
 
+// The id of the output that exports a value of another stack, below the producer's "Exports".
+std::string export_output_id(const Reference& reference) {
+  return "Output" + to_json_text(render_local(reference), 0);
+}
+
+// The export name of the output that exports the value already, or nullopt.
+std::optional<std::string> existing_export(const Stack& producer, const std::string& output_id) {
+  const Construct* exports = producer.try_find_child("Exports");
+  if (exports == nullptr) return std::nullopt;
+  const auto* output =
+      dynamic_cast<const CfnOutput*>(exports->try_find_child(sanitize_construct_id(output_id)));
+  if (output == nullptr || !output->export_name()) return std::nullopt;
+  const auto* name = std::get_if<std::string>(&output->export_name()->data());
+  return name != nullptr ? std::optional<std::string>(*name) : std::nullopt;
+}
+
+// Why consumer depends on the producer of value, as the dependency records it.
+std::string dependency_reason(const Stack& consumer, const Value& value) {
+  return fmt::format("{} -> {}", consumer.path(), value.describe());
+}
+
+const Reference& reference_of(const Value& value) {
+  return *std::get<std::shared_ptr<const Reference>>(value.data());
+}
+
 std::string environment_problem(const std::string& user, const Stack& consumer,
                                 const Stack& producer, const Value& value) {
   const Environment& a = consumer.environment();
@@ -77,15 +103,23 @@ std::string environment_problem(const std::string& user, const Stack& consumer,
       user, consumer.path(), a.to_uri(), value.describe(), producer.path(), b.to_uri(), what);
 }
 
-// What a rendering is for: the template itself, or only the references between stacks that
-// it makes (the exports, imports and stack dependencies), without building any of the JSON.
-enum class RenderMode { full, references_only };
+// What a rendering is for. A walk finds the references to other stacks, builds no JSON and
+// changes nothing. A full rendering builds the template and exports what it references from
+// the other stacks. A prepared rendering builds the template of a stack whose references were
+// found and exported already, and changes nothing: stacks can be walked, and prepared ones
+// rendered, on several threads at once.
+enum class RenderMode { walk_references, full, prepared };
 
 class StackRenderer : public RenderContext {
  public:
   StackRenderer(const Stack& stack, std::vector<std::string>& problems,
-                RenderMode mode = RenderMode::full, TreeProperties* tree_properties = nullptr)
-      : stack_(stack), problems_(problems), mode_(mode), tree_properties_(tree_properties) {}
+                RenderMode mode = RenderMode::full, TreeProperties* tree_properties = nullptr,
+                std::vector<CrossStackReference>* references = nullptr)
+      : stack_(stack),
+        problems_(problems),
+        mode_(mode),
+        tree_properties_(tree_properties),
+        references_(references) {}
 
   Json resolve(const Value& value) override {
     struct Visitor {
@@ -186,28 +220,51 @@ class StackRenderer : public RenderContext {
       problems_.push_back(problem);
       return nullptr;
     }
-    return import_from(const_cast<Stack&>(producer), reference, value);
+    return import_from(const_cast<Stack&>(producer), value);
   }
 
-  // Exports the value from the producer (once per value) and imports it here.
-  Json import_from(Stack& producer, const Reference& reference, const Value& value) {
-    try {
-      const_cast<Stack&>(stack_).add_dependency(
-          producer, fmt::format("{} -> {}", stack_.path(), value.describe()));
-    } catch (const Error& e) {
-      problems_.push_back(e.what());
-      return nullptr;
+  // The value of another stack, as this stack imports it.
+  Json import_from(Stack& producer, const Value& value) {
+    switch (mode_) {
+      case RenderMode::walk_references:
+        references_->push_back({&producer, value});
+        return nullptr;
+      case RenderMode::full: {
+        std::optional<std::string> name =
+            export_reference(const_cast<Stack&>(stack_), {&producer, value}, problems_);
+        if (!name) return nullptr;
+        return {{"Fn::ImportValue", std::move(*name)}};
+      }
+      case RenderMode::prepared:
+        break;
     }
 
-    Construct* exports = producer.try_find_child("Exports");
-    if (exports == nullptr) exports = &producer.add<ExportsScope>("Exports");
-    const std::string output_id = "Output" + to_json_text(render_local(reference), 0);
-    const std::string export_name = export_name_for(producer, output_id);
-    if (exports->try_find_child(sanitize_construct_id(output_id)) == nullptr) {
-      exports->add<CfnOutput>(output_id,
-                              CfnOutputProps{.value = value, .export_name = Value(export_name)});
+    if (!stack_.depends_directly_on(producer)) {
+      try {
+        stack_.check_dependency(producer, dependency_reason(stack_, value));
+      } catch (const Error& e) {
+        problems_.push_back(e.what());  // as the walk's export found it
+        return nullptr;
+      }
+      problems_.push_back(unprepared_import(producer, value));
+      return nullptr;
     }
-    return {{"Fn::ImportValue", export_name}};
+    std::optional<std::string> name =
+        existing_export(producer, export_output_id(reference_of(value)));
+    if (!name) {
+      problems_.push_back(unprepared_import(producer, value));
+      return nullptr;
+    }
+    return {{"Fn::ImportValue", std::move(*name)}};
+  }
+
+  // A prepared rendering met a reference that the walk before it did not: a value that renders
+  // differently from one time to the next.
+  std::string unprepared_import(const Stack& producer, const Value& value) const {
+    return fmt::format(
+        "{} in stack '{}' cannot import {} from stack '{}': the reference was not found before "
+        "the templates were rendered",
+        user(), stack_.path(), value.describe(), producer.path());
   }
 
   std::string user() const {
@@ -216,10 +273,11 @@ class StackRenderer : public RenderContext {
 
   const Stack& stack_;
   std::vector<std::string>& problems_;
-  bool building() const { return mode_ == RenderMode::full; }
+  bool building() const { return mode_ != RenderMode::walk_references; }
 
   const RenderMode mode_;
   TreeProperties* tree_properties_;
+  std::vector<CrossStackReference>* references_;
   const CfnElement* current_ = nullptr;
   // Entries are gathered here, not in the template's ordered objects: their lookups are
   // linear, and their const keys make every growth copy the whole section.
@@ -231,9 +289,9 @@ class StackRenderer : public RenderContext {
   std::vector<Section> sections_;
 };
 
-void render_elements(const Stack& stack, StackRenderer& renderer,
+void render_elements(const std::vector<const CfnElement*>& elements, StackRenderer& renderer,
                      std::vector<std::string>& problems) {
-  for (const CfnElement* element : stack_elements(stack)) {
+  for (const CfnElement* element : elements) {
     renderer.set_current(element);
     try {
       element->render(renderer);
@@ -243,17 +301,9 @@ void render_elements(const Stack& stack, StackRenderer& renderer,
   }
 }
 
-}  // namespace
-
-void render_references(const Stack& stack, std::vector<std::string>& problems) {
-  StackRenderer renderer(stack, problems, RenderMode::references_only);
-  render_elements(stack, renderer, problems);
-}
-
-Json render_template(const Stack& stack, std::vector<std::string>& problems,
-                     TreeProperties* tree_properties) {
-  StackRenderer renderer(stack, problems, RenderMode::full, tree_properties);
-  render_elements(stack, renderer, problems);
+Json render_document(const Stack& stack, const std::vector<const CfnElement*>& elements,
+                     StackRenderer& renderer, std::vector<std::string>& problems) {
+  render_elements(elements, renderer, problems);
   Json sections = renderer.take();
 
   Json document = Json::object();
@@ -263,9 +313,48 @@ Json render_template(const Stack& stack, std::vector<std::string>& problems,
   return document;
 }
 
-}  // namespace cdk::detail
+}  // namespace
 
-namespace cdk::detail {
+void find_references(const Stack& stack, std::vector<CrossStackReference>& found,
+                     std::vector<std::string>& problems) {
+  StackRenderer renderer(stack, problems, RenderMode::walk_references, nullptr, &found);
+  render_elements(stack_elements(stack), renderer, problems);
+}
+
+std::optional<std::string> export_reference(Stack& consumer, const CrossStackReference& reference,
+                                            std::vector<std::string>& problems) {
+  try {
+    if (!consumer.depends_directly_on(*reference.producer)) {
+      consumer.add_dependency(*reference.producer, dependency_reason(consumer, reference.value));
+    }
+  } catch (const Error& e) {
+    problems.push_back(e.what());
+    return std::nullopt;
+  }
+
+  const std::string output_id = export_output_id(reference_of(reference.value));
+  if (std::optional<std::string> name = existing_export(*reference.producer, output_id)) {
+    return name;
+  }
+  std::string name = export_name_for(*reference.producer, output_id);
+  Construct* exports = reference.producer->try_find_child("Exports");
+  if (exports == nullptr) exports = &reference.producer->add<ExportsScope>("Exports");
+  exports->add<CfnOutput>(output_id,
+                          CfnOutputProps{.value = reference.value, .export_name = Value(name)});
+  return name;
+}
+
+Json render_template(const Stack& stack, std::vector<std::string>& problems,
+                     TreeProperties* tree_properties) {
+  StackRenderer renderer(stack, problems, RenderMode::full, tree_properties);
+  return render_document(stack, stack_elements(stack), renderer, problems);
+}
+
+Json render_prepared_template(const Stack& stack, const std::vector<const CfnElement*>& elements,
+                              std::vector<std::string>& problems, TreeProperties* tree_properties) {
+  StackRenderer renderer(stack, problems, RenderMode::prepared, tree_properties);
+  return render_document(stack, elements, renderer, problems);
+}
 
 Json resolve_in_stack(const Stack& stack, const Value& value, std::vector<std::string>& problems) {
   StackRenderer renderer(stack, problems);

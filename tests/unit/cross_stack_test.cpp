@@ -403,3 +403,35 @@ TEST(cross_stack, constructs_validate_once_references_made_the_stack_dependencie
   }
   EXPECT_FALSE(std::filesystem::exists(out / "cdk.out"));
 }
+
+// An output whose value changes from one rendering to the next: a literal the first time, when
+// synthesis walks the templates for references, and a value of another stack after.
+class ChangingOutput : public cdk::CfnElement {
+ public:
+  ChangingOutput(cdk::Construct& scope, std::string_view id, cdk::Value later)
+      : cdk::CfnElement(scope, id), later_(std::move(later)) {}
+
+  void render(cdk::RenderContext& context) const override {
+    const cdk::Value value = renders_++ == 0 ? cdk::Value("first") : later_;
+    context.add("Outputs", logical_id(), Json{{"Value", context.resolve(value)}});
+  }
+
+ private:
+  cdk::Value later_;
+  mutable int renders_ = 0;
+};
+
+TEST(cross_stack, a_reference_that_appears_only_after_the_walk_is_an_error_not_a_dangling_import) {
+  cdk::App app;
+  auto& producer = app.add<cdk::Stack>("Producer");
+  auto& consumer = app.add<cdk::Stack>("Consumer");
+  auto& bucket = producer.add<cdk::CfnResource>("Bucket", "AWS::S3::Bucket");
+  consumer.add<ChangingOutput>("Changing", bucket.ref());
+
+  EXPECT_EQ(
+      cdk::detail::prepare_app(app),
+      (std::vector<std::string>{
+          "'Consumer/Changing' in stack 'Consumer' cannot import Ref of 'Producer/Bucket' from "
+          "stack 'Producer': the reference was not found before the templates were "
+          "rendered"}));
+}

@@ -36,9 +36,10 @@ class App : public Stage {
   // Writes the cloud assembly to outdir. The new assembly is written beside outdir and swapped
   // in whole, so a failure leaves the previous assembly as it was. Throws cdk::ValidationError
   // listing every problem found, and cdk::Error when a file of expected_files (paths relative
-  // to outdir that the build depends on) was not written.
+  // to outdir that the build depends on) was not written. The stacks are rendered on `jobs`
+  // threads (0: one per core); the assembly is the same whatever the number.
   void synth(const std::filesystem::path& outdir,
-             const std::vector<std::string>& expected_files = {});
+             const std::vector<std::string>& expected_files = {}, unsigned jobs = 0);
 
   // Internal: what synthesis keeps for the app's lifetime (each asset source's fingerprint,
   // so that a folder that many constructs ship is read once).
@@ -55,8 +56,9 @@ class App : public Stage {
 std::string read_text_file(Construct& scope, const std::filesystem::path& file);
 
 // The main() of an app: parses the command line (--output, --context-file, -c key=value,
-// --depfile; CDK_OUTDIR and CDK_CONTEXT_JSON as set by the AWS CDK CLI), lets build() make the
-// tree, synthesizes it and returns the exit code. Errors are printed to stderr, exit code 1.
+// --depfile, --jobs; CDK_OUTDIR and CDK_CONTEXT_JSON as set by the AWS CDK CLI), lets build()
+// make the tree, synthesizes it and returns the exit code. Errors are printed to stderr, exit
+// code 1.
 int run_app(int argc, char** argv, const std::function<void(App&)>& build);
 
 }  // namespace cdk
