@@ -35,6 +35,7 @@ PRESETS = ["sandbox", "production"]
 # One bounded context's source, which the incremental rebuild touches.
 TOUCHED_SOURCE = Path("service/user_management/user_management_stack.cpp")
 MIB = 1024 * 1024
+ONE_THREAD = "cdkpp one thread"
 
 
 class BenchError(Exception):
@@ -128,7 +129,8 @@ def install_aws_cdk(source_dir, work_dir, npm):
         if not (target / name).exists() or (target / name).read_bytes() != source.read_bytes():
             shutil.copyfile(source, target / name)
     installed = target / "node_modules" / ".package-lock.json"
-    if not installed.exists() or installed.stat().st_mtime < (target / "package-lock.json").stat().st_mtime:
+    lock = target / "package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
         print(f"bench: npm ci in {target}", file=sys.stderr)
         subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=target,
                        check=True)
@@ -230,9 +232,14 @@ def generated_apps(args, node_modules, work):
     results = []
     code = args.source_dir / "bench" / "code"
     for stacks, resources in args.sizes:
-        contenders = [Contender("cdkpp", lambda out, n=stacks, m=resources: [
-            args.generated_app, "--output", out, "-c", f"bench:stacks={n}",
-            "-c", f"bench:resources={m}", "-c", f"bench:code={code}"])]
+        def cdkpp(out, n=stacks, m=resources):
+            return [args.generated_app, "--output", out, "-c", f"bench:stacks={n}",
+                    "-c", f"bench:resources={m}", "-c", f"bench:code={code}"]
+
+        # By default cdkpp renders the stacks on one thread per core; on one thread, the
+        # figures show what the parallel rendering is worth.
+        contenders = [Contender("cdkpp", cdkpp),
+                      Contender(ONE_THREAD, lambda out, run=cdkpp: run(out) + ["--jobs", "1"])]
         if node_modules is not None:
             script = args.source_dir / "bench" / "cdk" / "generated_app.js"
             for validation in [True, False]:
@@ -246,6 +253,7 @@ def generated_apps(args, node_modules, work):
         entry = comparison({"stacks": stacks, "resources_per_stack": resources}, contenders)
         entry["floor"] = serialization_floor(args, out_root / "cdkpp", work / "floor")
         entry["cdkpp_to_floor"] = entry["cdkpp"]["median_s"] / entry["floor"]["median"]
+        entry["one_thread_to_floor"] = entry[ONE_THREAD]["median_s"] / entry["floor"]["median"]
         if node_modules is not None:
             entry["same_logical_ids_as_aws_cdk"] = (
                 logical_ids(out_root / "cdkpp") == logical_ids(out_root / "aws-cdk"))
@@ -417,14 +425,17 @@ def report(results):
     rows = []
     for entry in results["generated"]:
         growth = entry["growth"]
+        one_thread = entry[ONE_THREAD]
         rows.append([f"{entry['stacks']}x{entry['resources_per_stack']}",
                      f"{entry['cdkpp']['bytes'] / MIB:.2f} MiB", f"{growth['resources']:.0f}x",
                      f"{growth['time']:.1f}x", f"{growth['peak_rss']:.1f}x",
                      f"{growth['bytes']:.1f}x", ms(entry["floor"]["median"]),
                      f"{entry['cdkpp_to_floor']:.1f}x",
+                     f"{spread(one_thread)}, {one_thread['peak_rss_mib']:.0f} MiB",
+                     f"{entry['one_thread_to_floor']:.1f}x",
                      {True: "yes", False: "NO"}.get(entry.get("same_logical_ids_as_aws_cdk"), "-")])
     print(table(["N x M", "written", "resources", "time", "peak", "bytes", "floor",
-                 "cdkpp/floor", "same IDs as aws-cdk"], rows))
+                 "cdkpp/floor", "one thread", "one thread/floor", "same IDs as aws-cdk"], rows))
 
     if "incremental" in results:
         inc = results["incremental"]
